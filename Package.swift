@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+// The pipeline, bottom to top: C bindings → simulator → training core → experiments → command-line tool.
+import PackageDescription
+
+let package = Package(
+    name: "staleness",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "staleness", targets: ["staleness"]),
+        .library(name: "StalenessSimulation", targets: ["StalenessSimulation"]),
+        .library(name: "Training", targets: ["Training"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // GSL (random numbers, distributions, fitting) and BLAS through gsl_cblas.h, linked to OpenBLAS.
+        .systemLibrary(
+            name: "CGSL",
+            providers: [.apt(["libgsl-dev", "libopenblas-dev"])]
+        ),
+        // zlib, for gzip-compressed IDX files.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Writing result files: atomic replacement, CSV tables, JSON.
+        .target(name: "ResultFiles"),
+        // Worker-time models, the discrete-event simulator, histograms, normal fits, distribution files.
+        .target(
+            name: "StalenessSimulation",
+            dependencies: ["CGSL", "ResultFiles", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        // Kernels, LeNet-5, optimizers, delay models, datasets and the training loop.
+        .target(
+            name: "Training",
+            dependencies: [
+                "CGSL", "CZlib", "ResultFiles", "StalenessSimulation",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+        // Thin command-line front end: argument parsing only.
+        .executableTarget(
+            name: "staleness",
+            dependencies: [
+                "StalenessSimulation", "Training", "ResultFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "StalenessSimulationTests",
+            dependencies: ["StalenessSimulation", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: ["Training", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "ResultFilesTests",
+            dependencies: ["ResultFiles"]
+        ),
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["ResultFiles"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

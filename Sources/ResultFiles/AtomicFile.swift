@@ -1,0 +1,42 @@
+import Foundation
+
+/// Writes a file so that readers see either the old content or the complete new content, never a
+/// partial one: the bytes go to a temporary file beside the target, which is then renamed over it.
+public enum AtomicFile {
+    /// Writes `data` to `url`, creating missing parent directories.
+    /// - Throws: `OutputError.cannotWrite` naming the path when the directory cannot be created or
+    ///   the file cannot be written; nothing is left at `url` in that case.
+    public static func write(_ data: Data, to url: URL) throws(OutputError) {
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: url.path, reason: "cannot create directory \(directory.path)")
+        }
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path: url.path, reason: Self.describe(error))
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path: url.path, reason: reason)
+        }
+    }
+
+    /// Writes `text` as UTF-8; see ``write(_:to:)-(Data,_)``.
+    public static func write(_ text: String, to url: URL) throws(OutputError) {
+        try write(Data(text.utf8), to: url)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+}

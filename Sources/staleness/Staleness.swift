@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `staleness` command: a toolkit for the delayed-gradient problem of asynchronous SGD.
+@main
+struct Staleness: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staleness",
+        abstract: "Simulate, fit and train under the gradient staleness of asynchronous SGD.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}
