@@ -1,0 +1,45 @@
+import Foundation
+import ResultFiles
+
+/// Writes a run's metrics as it goes: `metrics.csv` and `metrics.jsonl` (one line per epoch) after
+/// every epoch, `summary.json` at the end. Each file is replaced atomically, so whatever is on disk
+/// is complete for the epochs it lists, even if the run is killed.
+public final class MetricsWriter {
+    /// The run's directory.
+    public let directory: URL
+    private var csv = CSVTable(header: EpochMetrics.csvHeader)
+    private var jsonLines = ""
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    /// Creates a writer for `directory` (created when the first epoch is written).
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The path of the per-epoch CSV file.
+    public var csvURL: URL { directory.appendingPathComponent("metrics.csv") }
+    /// The path of the per-epoch JSON Lines file.
+    public var jsonLinesURL: URL { directory.appendingPathComponent("metrics.jsonl") }
+    /// The path of the final summary.
+    public var summaryURL: URL { directory.appendingPathComponent("summary.json") }
+
+    /// Adds one epoch and rewrites the CSV and JSON Lines files.
+    /// - Throws: `OutputError` when a file cannot be written.
+    public func append(_ metrics: EpochMetrics) throws {
+        csv.append(metrics.csvFields)
+        jsonLines += String(decoding: try encoder.encode(metrics), as: UTF8.self) + "\n"
+        try AtomicFile.write(csv.text, to: csvURL)
+        try AtomicFile.write(jsonLines, to: jsonLinesURL)
+    }
+
+    /// Writes `summary.json` for the finished (or diverged) run.
+    public func finish(_ summary: RunSummary) throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try AtomicFile.write(try pretty.encode(summary), to: summaryURL)
+    }
+}

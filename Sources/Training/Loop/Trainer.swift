@@ -1,0 +1,165 @@
+import Foundation
+import StalenessSimulation
+
+/// Trains LeNet-5 with one configuration: seeded initialisation, seeded shuffling, any delay model
+/// and remedies, evaluation on the test set before the first epoch and after every epoch.
+///
+/// Parameters, gradients, delay buffers and optimizer state are allocated once; a training step
+/// allocates nothing.
+public final class Trainer {
+    /// The run's configuration (validated).
+    public let configuration: TrainingConfiguration
+    /// Steps in one epoch: one pass over the training set, the last batch partial if need be.
+    public let stepsPerEpoch: Int
+
+    private let parameterBuffer: FloatBuffer
+    private let test: Dataset
+    private let model: LeNet5
+    private let source: any GradientSource
+    private let server: ParameterServer
+
+    /// Prepares a run on `train` and `test` (already cut to any subsets).
+    /// - Throws: `TrainingError.invalidConfiguration` for impossible settings.
+    public init(configuration: TrainingConfiguration, train: Dataset, test: Dataset) throws(TrainingError) {
+        try configuration.validate()
+        try configuration.validate(trainingCount: train.count)
+        self.configuration = configuration
+        self.test = test
+        let count = LeNet5.parameterCount
+        parameterBuffer = FloatBuffer(LeNet5.initialParameters(generator: RandomGenerator(seed: configuration.seed)))
+        // Evaluation runs in chunks of the workspace size; a larger one keeps small-batch runs fast.
+        model = LeNet5(maxBatch: max(configuration.batchSize, 256), threads: configuration.threads)
+        let stream = BatchStream(dataset: train, batchSize: configuration.batchSize,
+                                 seed: configuration.seed &+ 0x5EED)
+        stepsPerEpoch = stream.batchesPerPass
+        let computer = GradientComputer(model: model, stream: stream)
+        let remedies = configuration.remedies
+        switch configuration.delay {
+        case .none:
+            source = SynchronousSource(computer: computer, parameterCount: count)
+        case let .constant(delay, flush):
+            source = ConstantDelaySource(computer: computer, parameterCount: count, delay: delay,
+                                         flushAtEnd: flush, keepParameters: remedies.needsStaleParameters)
+        case let .sampled(distribution):
+            source = SampledDelaySource(computer: computer, parameterCount: count, distribution: distribution,
+                                        seed: configuration.seed &+ 0xDE1A)
+        case let .emulated(emulation):
+            let order = try Self.submissionOrder(emulation, updates: stepsPerEpoch * configuration.epochs)
+            source = EmulatedWorkersSource(computer: computer, parameterCount: count, order: order,
+                                           rampsWorkers: remedies.rampEpochs > 0)
+        }
+        server = ParameterServer(optimizer: configuration.optimizer.makeOptimizer(parameterCount: count),
+                                 remedies: remedies, parameterCount: count)
+    }
+
+    private static func submissionOrder(_ emulation: WorkerEmulation, updates: Int) throws(TrainingError)
+        -> any SubmissionOrder
+    {
+        switch emulation.order {
+        case let .simulated(model, sigma, heterogeneity, seed):
+            let times: ComputeTimes
+            do {
+                times = try ComputeTimes(model: WorkerTimeModel(name: model, sigma: sigma),
+                                         heterogeneity: heterogeneity, workers: emulation.workers, seed: seed)
+            } catch {
+                throw .invalidConfiguration(error.description)
+            }
+            return SimulatedSubmissionOrder(workers: emulation.workers, sampleTime: times.draw(worker:))
+        case let .recorded(ids, label):
+            guard ids.count >= updates else {
+                throw .invalidConfiguration(
+                    "trace \(label) has \(ids.count) submissions; the run needs \(updates) "
+                        + "(simulate more gradients or train fewer epochs)")
+            }
+            return RecordedSubmissionOrder(workers: emulation.workers, sequence: ids)
+        }
+    }
+
+    /// A copy of the current parameters, in ``LeNet5/layout`` order.
+    public var parameters: [Float] { parameterBuffer.array }
+
+    /// Bytes the delay model holds for delayed gradients or parameter snapshots.
+    public var delayBufferBytes: Int { source.bufferBytes }
+
+    /// Runs every epoch, calling `onEpoch` after each (epoch 0 first), `onUpdate` for every applied
+    /// update and `onStep` after every step.
+    ///
+    /// A loss that becomes NaN or infinite stops the run with status `.diverged`; the metrics of the
+    /// epochs before it are kept. Errors thrown by `onEpoch` stop the run and propagate.
+    public func run(
+        onEpoch: (EpochMetrics) throws -> Void = { _ in },
+        onUpdate: (UpdateRecord) -> Void = { _ in },
+        onStep: (_ step: Int, _ totalSteps: Int) -> Void = { _, _ in }
+    ) rethrows -> TrainingResult {
+        BLASThreads.set(configuration.threads)
+        let start = Date()
+        var history: [EpochMetrics] = []
+        let initial = evaluate(epoch: 0, train: nil, learningRate: nil, updates: 0, seconds: 0)
+        history.append(initial)
+        try onEpoch(initial)
+        let epochs = configuration.epochs
+        let totalSteps = stepsPerEpoch * epochs
+        let rampSteps = configuration.remedies.rampEpochs * stepsPerEpoch
+        var step = 0
+        var updates = 0
+        func finished(_ status: RunStatus) -> TrainingResult {
+            TrainingResult(configuration: configuration, epochs: history, status: status,
+                           seconds: Date().timeIntervalSince(start), delayBufferBytes: source.bufferBytes)
+        }
+        for epoch in 1...epochs {
+            let rate = configuration.schedule.rate(target: configuration.learningRate, epoch: epoch - 1,
+                                                   totalEpochs: epochs)
+            let epochStart = Date()
+            var trained = BatchOutcome(lossSum: 0, correct: 0, count: 0)
+            var epochUpdates = 0
+            func apply(_ update: PendingUpdate) -> Bool {
+                guard update.outcome.lossSum.isFinite else { return false }
+                server.apply(update, to: parameterBuffer, learningRate: rate)
+                source.didApply(parameters: parameterBuffer)
+                onUpdate(UpdateRecord(update: updates, step: step, worker: update.worker, staleness: update.staleness))
+                trained.lossSum += update.outcome.lossSum
+                trained.correct += update.outcome.correct
+                trained.count += update.outcome.count
+                updates += 1
+                epochUpdates += 1
+                return true
+            }
+            for _ in 0..<stepsPerEpoch {
+                let progress = rampSteps == 0 ? 1 : min(1, Double(step) / Double(rampSteps))
+                if let update = source.next(step: step, progress: progress, parameters: parameterBuffer) {
+                    guard apply(update) else { return finished(.diverged(step: step, epoch: epoch)) }
+                }
+                step += 1
+                onStep(step, totalSteps)
+            }
+            if epoch == epochs {
+                for update in source.drain() {
+                    guard apply(update) else { return finished(.diverged(step: step, epoch: epoch)) }
+                }
+            }
+            let metrics = evaluate(epoch: epoch, train: trained, learningRate: rate, updates: epochUpdates,
+                                   seconds: Date().timeIntervalSince(epochStart))
+            history.append(metrics)
+            try onEpoch(metrics)
+        }
+        return finished(.completed)
+    }
+
+    private func evaluate(epoch: Int, train: BatchOutcome?, learningRate: Double?, updates: Int,
+                          seconds: Double) -> EpochMetrics {
+        let outcome = test.images.withUnsafeBufferPointer { images in
+            test.labels.withUnsafeBufferPointer { labels in
+                model.evaluate(parameters: parameterBuffer.readable, images: images, labels: labels,
+                               count: test.count)
+            }
+        }
+        let trained = train.flatMap { $0.count > 0 ? $0 : nil }
+        return EpochMetrics(
+            epoch: epoch,
+            trainLoss: trained.map { $0.lossSum / Double($0.count) },
+            trainAccuracy: trained.map { Double($0.correct) / Double($0.count) },
+            testLoss: outcome.lossSum / Double(max(outcome.count, 1)),
+            testAccuracy: Double(outcome.correct) / Double(max(outcome.count, 1)),
+            learningRate: learningRate, updates: updates, seconds: seconds)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import ResultFiles
+import Training
+
+extension Staleness {
+    /// `staleness train`: trains LeNet-5 once and writes per-epoch metrics.
+    struct Train: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train LeNet-5 on MNIST or Fashion-MNIST and record per-epoch metrics.",
+            discussion: """
+                Writes metrics.csv, metrics.jsonl (after every epoch) and summary.json into --out.
+                Exit status: 0 when the run completes, 3 when the loss diverges (NaN or infinite),
+                1 for bad input.
+                """)
+
+        /// Exit status of a run whose loss became NaN or infinite.
+        static let divergedExitCode: Int32 = 3
+
+        @OptionGroup var options: TrainingOptions
+
+        @OptionGroup(title: "Delay models and remedies") var delays: DelayOptions
+
+        @Option(name: .customLong("staleness-log"), help: "Write every applied update (update, step, worker, staleness) to this CSV file.")
+        var stalenessLog: String?
+
+        @Option(help: "Directory for the run's metrics (default: notebooks-data/runs/<run name>).")
+        var out: String?
+
+        @Flag(help: "Print the final summary as one JSON object on stdout.")
+        var json = false
+
+        func run() throws {
+            var configuration = try options.configuration()
+            try delays.apply(to: &configuration)
+            do { try configuration.validate() } catch { throw ValidationError(error.description) }
+            let (train, test) = try TrainingData.load(configuration, dataOption: options.data)
+            let trainer = try Trainer(configuration: configuration, train: train, test: test)
+            let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(configuration.runName)")
+            let writer = MetricsWriter(directory: directory)
+            var updateLog = CSVTable(header: ["update", "step", "worker", "staleness"])
+            var stalenessSum = 0, updateCount = 0
+            let progress = ProgressBar()
+            progress.log("training \(configuration.runName): \(train.count) train / \(test.count) test examples, "
+                         + "\(trainer.stepsPerEpoch) steps per epoch → \(directory.path)")
+            let result = try trainer.run(
+                onEpoch: { metrics in
+                    try writer.append(metrics)
+                    progress.log(Self.describe(metrics))
+                },
+                onUpdate: { record in
+                    stalenessSum += record.staleness
+                    updateCount += 1
+                    if stalenessLog != nil {
+                        updateLog.append(["\(record.update)", "\(record.step)", "\(record.worker)", "\(record.staleness)"])
+                    }
+                },
+                onStep: { done, total in progress.update(done: done, total: total) })
+            progress.finish()
+            if let stalenessLog { try AtomicFile.write(updateLog.text, to: URL(fileURLWithPath: stalenessLog)) }
+            if configuration.delay != .none {
+                progress.log(String(format: "delay model %@: %d updates, mean realised staleness %.2f, buffer %.1f MB",
+                                    configuration.delay.shortName, updateCount,
+                                    Double(stalenessSum) / Double(max(updateCount, 1)),
+                                    Double(trainer.delayBufferBytes) / 1e6))
+            }
+            let summary = RunSummary(result)
+            try writer.finish(summary)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            } else {
+                print(String(format: "%@: final test accuracy %.2f%% (best %.2f%%) in %.1f s",
+                             summary.status, 100 * summary.finalTestAccuracy, 100 * summary.bestTestAccuracy,
+                             summary.seconds))
+            }
+            if case let .diverged(step, epoch) = result.status {
+                printError("Error: the loss diverged (NaN or infinite) at step \(step), epoch \(epoch); "
+                           + "metrics of the epochs before it are in \(directory.path)")
+                throw ExitCode(Self.divergedExitCode)
+            }
+        }
+
+        static func describe(_ m: EpochMetrics) -> String {
+            var line = String(format: "epoch %3d  test loss %.4f  test acc %6.2f%%", m.epoch, m.testLoss,
+                              100 * m.testAccuracy)
+            if let loss = m.trainLoss, let accuracy = m.trainAccuracy {
+                line += String(format: "  train loss %.4f  train acc %6.2f%%", loss, 100 * accuracy)
+            }
+            if let rate = m.learningRate { line += String(format: "  lr %.3g", rate) }
+            if m.epoch > 0 { line += String(format: "  %.2f s", m.seconds) }
+            return line
+        }
+    }
+}
