@@ -91,7 +91,7 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         let path = url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .cannotRead(path: path, reason: (error as NSError).localizedDescription)
+            throw .cannotRead(path: path, reason: FileReadFailure.reason(url, error))
         }
         struct Version: Decodable { var formatVersion: Int }
         let decoder = JSONDecoder()
