@@ -15,7 +15,7 @@ public enum UpdateCountFile {
     /// Reads the histogram of `url`, taking the observations from `column` when given.
     /// - Throws: ``UpdateCountFileError`` naming the file, and the line for malformed content.
     public static func read(from url: URL, column: String? = nil) throws(UpdateCountFileError) -> StalenessHistogram {
-        let path = url.path
+        let path = url.relativePath
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw .cannotRead(path: path, reason: FileReadFailure.reason(url, error))
