@@ -86,12 +86,27 @@ enum BiasReLUPool {
     ) {
         inputGradient.update(repeating: 0, count: images &* channels &* side &* side)
         let pooled = (side &>> 1) &* (side &>> 1)
+        let gradientBytes = UnsafeRawPointer(outputGradient), outputBytes = UnsafeRawPointer(output)
         var out = 0
         for _ in 0..<images {
             for c in 0..<channels {
-                var sum: Float = 0
-                for _ in 0..<pooled {
-                    // Branch-free (activity is random); writing 0 over the zeroed buffer is harmless.
+                // Branch-free (activity is random); writing 0 over the zeroed buffer is harmless.
+                let end = out &+ pooled
+                var sums = SIMD4<Float>()
+                while out &+ 4 <= end {
+                    let active = outputBytes.loadUnaligned(fromByteOffset: out &* 4, as: SIMD4<Float>.self) .> 0
+                    let g = SIMD4<Float>().replacing(
+                        with: gradientBytes.loadUnaligned(fromByteOffset: out &* 4, as: SIMD4<Float>.self),
+                        where: active)
+                    inputGradient[Int(winners[out])] = g[0]
+                    inputGradient[Int(winners[out &+ 1])] = g[1]
+                    inputGradient[Int(winners[out &+ 2])] = g[2]
+                    inputGradient[Int(winners[out &+ 3])] = g[3]
+                    sums += g
+                    out &+= 4
+                }
+                var sum = sums.sum()
+                while out < end {
                     let g = output[out] > 0 ? outputGradient[out] : 0
                     inputGradient[Int(winners[out])] = g
                     sum += g
