@@ -30,7 +30,7 @@ public enum DatasetLocationError: Error, CustomStringConvertible, Equatable, Sen
             switch entry.contents {
             case .noDirectory: return "\(place) (\(entry.candidate.source.rawValue): no such directory)"
             case let .incomplete(missing):
-                return "\(place) (\(entry.candidate.source.rawValue): missing \(missing.joined(separator: ", ")))"
+                return "\(place) (\(entry.candidate.source.rawValue): missing \(missing.map { $0 + "[.gz]" }.joined(separator: ", ")))"
             case .complete: return place
             }
         }.joined(separator: ", ")
