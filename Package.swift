@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GSL (random numbers, distributions, fitting) and BLAS through gsl_cblas.h, linked to OpenBLAS.
@@ -40,6 +41,7 @@ let package = Package(
             dependencies: [
                 "CGSL", "CZlib", "ResultFiles", "StalenessSimulation",
                 .product(name: "Numerics", package: "swift-numerics"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Thin command-line front end: argument parsing only.

@@ -7,6 +7,6 @@ struct Staleness: ParsableCommand {
         commandName: "staleness",
         abstract: "Simulate, fit and train under the gradient staleness of asynchronous SGD.",
         version: "0.1.0",
-        subcommands: [Simulate.self, Fit.self, Train.self]
+        subcommands: [Simulate.self, Fit.self, Train.self, DataCommand.self]
     )
 }
