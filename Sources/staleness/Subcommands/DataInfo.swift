@@ -30,10 +30,19 @@ extension Staleness.DataCommand {
                 let files = location.files(for: split)
                 let images = try IDXImages(contentsOf: files.images)
                 let labels = try IDXLabels(contentsOf: files.labels)
-                _ = try Dataset(images: images, labels: labels, dataset: data.dataset, pipeline: .normalized)
+                let dataset = try Dataset(images: images, labels: labels, dataset: data.dataset, pipeline: data.input)
                 print("  \(split.rawValue): \(files.images.lastPathComponent) \(images.count) images of "
                       + "\(images.rows)×\(images.columns), \(files.labels.lastPathComponent) \(labels.count) labels")
+                print("    after the \(data.input.rawValue) pipeline: " + Self.summarize(dataset.images))
             }
+        }
+
+        /// Range and mean of the preprocessed values, to check the pipeline at a glance.
+        private static func summarize(_ values: [Float]) -> String {
+            guard let low = values.min(), let high = values.max() else { return "no values" }
+            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+            func format(_ value: Double) -> String { String(format: "%.4f", value) }
+            return "32×32 values in [\(format(Double(low))), \(format(Double(high)))], mean \(format(mean))"
         }
 
         private static func describe(_ contents: DatasetCandidate.Contents) -> String {
