@@ -39,10 +39,18 @@ extension Staleness.DataCommand {
 
         /// Range and mean of the preprocessed values, to check the pipeline at a glance.
         private static func summarize(_ values: [Float]) -> String {
-            guard let low = values.min(), let high = values.max() else { return "no values" }
-            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+            guard !values.isEmpty else { return "no values" }
+            var low = Float.infinity, high = -Float.infinity, sum = 0.0
+            values.withUnsafeBufferPointer { values in
+                for value in values {
+                    low = min(low, value)
+                    high = max(high, value)
+                    sum += Double(value)
+                }
+            }
             func format(_ value: Double) -> String { String(format: "%.4f", value) }
-            return "32×32 values in [\(format(Double(low))), \(format(Double(high)))], mean \(format(mean))"
+            return "32×32 values in [\(format(Double(low))), \(format(Double(high)))], "
+                + "mean \(format(sum / Double(values.count)))"
         }
 
         private static func describe(_ contents: DatasetCandidate.Contents) -> String {
