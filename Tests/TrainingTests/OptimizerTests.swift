@@ -140,6 +140,16 @@ func expectClose(_ got: [Float], _ want: [Double], tolerance: Double = 1e-6,
     }
 
     @Test(arguments: OptimizerKind.allCases)
+    func aNaNGradientPoisonsOnlyItsParameter(kind: OptimizerKind) {
+        // A diverged run must stay visibly diverged: NaN in, NaN out (no clamping it away).
+        let optimizer = OptimizerSettings(kind: kind, momentum: kind == .rmsprop ? 0.5 : nil)
+            .makeOptimizer(parameterCount: 3)
+        let steps = run(optimizer, from: Self.p0, gradients: [[0.1, .nan, -0.3]], learningRate: 0.01)
+        #expect(steps[0][1].isNaN)
+        #expect(steps[0][0].isFinite && steps[0][2].isFinite)
+    }
+
+    @Test(arguments: OptimizerKind.allCases)
     func settingsBuildTheRightOptimizer(kind: OptimizerKind) throws {
         let settings = OptimizerSettings(kind: kind)
         try settings.validate()
