@@ -110,6 +110,9 @@ import Testing
         var ramp = Self.configuration(.constant(delay: 4, flushAtEnd: false), epochs: 2)
         ramp.remedies.rampEpochs = 3
         #expect(throws: TrainingError.self) { try ramp.validate() }
+        var warmup = Self.configuration(.constant(delay: 4, flushAtEnd: false), epochs: 2)
+        warmup.schedule = .paper(warmupEpochs: 5)
+        #expect(throws: TrainingError.self) { try warmup.validate() }
         #expect(throws: TrainingError.self) { try DelayDistribution(weights: [0, -1], label: "x") }
         #expect(throws: TrainingError.self) { try WorkerEmulation(workers: 0, order: .recorded(workerIDs: [], label: "t")) }
     }

@@ -58,6 +58,13 @@ public struct TrainingConfiguration: Codable, Hashable, Sendable {
             }
         }
         try remedies.validate(epochs: epochs)
+        switch schedule {
+        case let .gradual(warmup), let .paper(warmup):
+            guard warmup <= epochs else {
+                throw fail("the learning-rate warm-up (\(warmup) epochs) is longer than the run (\(epochs) epochs)")
+            }
+        default: break
+        }
     }
 
     /// A readable name for the run, used for its output directory: optimizer, learning rate, batch,
