@@ -29,7 +29,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var goodnessOfFit: GoodnessOfFit
     /// Wall-clock seconds of the simulation itself (not analysis or file writing), when simulated.
     public var simulationSeconds: Double?
-    /// Simulated gradients per second, warm-up arrivals included, when simulated.
+    /// CPU seconds of the simulating thread over the same span, when simulated.
+    public var simulationCPUSeconds: Double?
+    /// Simulated gradients per wall-clock second, warm-up arrivals included, when simulated.
     public var gradientsPerSecond: Double?
     /// Paths of the files written.
     public var files: [String]
@@ -49,6 +51,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
         leastSquares = report.analysis.leastSquares
         goodnessOfFit = report.analysis.goodnessOfFit
         simulationSeconds = run?.seconds
+        simulationCPUSeconds = run?.cpuSeconds
         gradientsPerSecond = run?.arrivalsPerSecond
         self.files = files
     }
