@@ -1,5 +1,6 @@
 # staleness: two commands do everything on a fresh Debian machine.
-#   make demo   the staleness distribution of 32 asynchronous workers, fitted, tabled and drawn
+#   make demo   the staleness distribution of 32 asynchronous workers, fitted, tabled and drawn,
+#               and a scan over N = 2...256
 #   make test   the whole test suite
 # `make setup` (a dependency of both) installs missing Debian packages and does nothing otherwise.
 
@@ -24,10 +25,14 @@ build: setup
 	$(SWIFT) build -c release
 
 demo: build
+	$(BIN) simulate --workers 2,4,8,16,32,64,128,256 --sigma 0.2 --per-worker 20000 --seed 1
 	$(BIN) simulate --workers 32 --sigma 0.2 --gradients 1000000 --seed 1
 
 test: setup
 	$(SWIFT) test
+
+benchmark: build
+	benchmarks/simulator.sh
 
 clean:
 	rm -rf .build
