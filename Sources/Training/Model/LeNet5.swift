@@ -56,7 +56,8 @@ public final class LeNet5 {
         precondition(threads >= 1, "threads must be at least 1")
         self.maxBatch = maxBatch
         self.threads = threads
-        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize) }
+        let share = (maxBatch + threads - 1) / threads
+        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize, capacity: share) }
         outcomes = .allocate(capacity: threads)
         outcomes.initialize(repeating: BatchOutcome(lossSum: 0, correct: 0, count: 0), count: threads)
     }
