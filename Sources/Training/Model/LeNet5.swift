@@ -57,7 +57,7 @@ public final class LeNet5 {
         self.maxBatch = maxBatch
         self.threads = threads
         let share = (maxBatch + threads - 1) / threads
-        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize, capacity: share) }
+        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize, share: share) }
         outcomes = .allocate(capacity: threads)
         outcomes.initialize(repeating: BatchOutcome(lossSum: 0, correct: 0, count: 0), count: threads)
     }

@@ -1,38 +1,40 @@
 /// One thread's share of LeNet-5's work: the workspaces for a small group ("chunk") of images, the
-/// dense layers' rows for a whole share, and a gradient accumulator of its own.
+/// dense layers' rows for a block of up to 256 examples, and a gradient accumulator of its own.
 ///
 /// Each chunk goes through the whole network, forward and backward, before the next one starts, so
 /// its patch matrices are still in cache when the backward pass reads them again and every matrix
 /// product works on operands that fit in L2. The convolutions' weight gradients of successive chunks
 /// are accumulated by the products themselves (β = 1), in chunk order, which keeps results
-/// deterministic. The dense layers' weight gradients are instead formed once per share, from rows
-/// kept for the whole share: per chunk they would be rank-4 updates of a 48,000-entry matrix, which
-/// move far more memory than they compute.
+/// deterministic. The dense layers' weight gradients are instead formed once per block of rows (the
+/// whole share for batches up to 256): per chunk they would be rank-4 updates of a 48,000-entry
+/// matrix, which move far more memory than they compute.
 final class LeNet5Worker {
     /// Images per chunk.
     let chunk: Int
-    /// Examples per `run` with a gradient.
-    let capacity: Int
+    /// Dense-layer rows kept before their weight gradients are formed.
+    let denseRows: Int
+    /// Upper bound on `denseRows`, which bounds memory for huge batches.
+    static let maximumDenseRows = 256
     /// Gradient accumulator for workers whose share is reduced into the caller's buffer afterwards.
     let ownGradient: UnsafeMutablePointer<Float>
 
     // Activations: patches and raw outputs are channel-major over the chunk ([c][i][y][x]),
     // pooled maps and dense activations are image-major ([i][features]).
-    // The dense rows (pooled2 onwards) hold a whole share.
+    // The dense rows (pooled2 onwards) hold `denseRows` examples.
     private let patches1, conv1, pooled1, patches2, conv2, pooled2: UnsafeMutablePointer<Float>
     private let hidden3, hidden4, logits: UnsafeMutablePointer<Float>
     private let winners1, winners2: UnsafeMutablePointer<Int32>
     // Gradients with respect to the activations of the same names.
     private let dLogits, dHidden4, dHidden3, dPooled2, dConv2, dPatches2, dPooled1, dConv1: UnsafeMutablePointer<Float>
-    private var allocations: [UnsafeMutableRawPointer] = []
+    private let allocations: [UnsafeMutableRawPointer]
 
-    /// A worker whose chunks hold up to `chunk` images and whose gradient runs take up to
-    /// `capacity` examples. - Precondition: `chunk >= 1`, `capacity >= 1`.
-    init(chunk: Int, capacity: Int) {
-        precondition(chunk >= 1 && capacity >= 1)
+    /// A worker whose chunks hold up to `chunk` images and whose gradient runs usually take up to
+    /// `share` examples (more work too, in blocks). - Precondition: `chunk >= 1`, `share >= 1`.
+    init(chunk: Int, share: Int) {
+        precondition(chunk >= 1 && share >= 1)
         self.chunk = chunk
-        self.capacity = capacity
-        let rows = max(chunk, capacity)
+        let rows = max(chunk, min(share, Self.maximumDenseRows))
+        denseRows = rows
         var allocations: [UnsafeMutableRawPointer] = []
         func floats(_ perImage: Int, images: Int = chunk) -> UnsafeMutablePointer<Float> {
             let pointer = UnsafeMutablePointer<Float>.allocate(capacity: perImage * images)
@@ -76,34 +78,37 @@ final class LeNet5Worker {
     }
 
     /// Runs `count` examples chunk by chunk. With a `gradient` target, also back-propagates and adds
-    /// `scale`·d(summed loss)/d(parameters) into it (the caller zeroes it beforehand); `count` must
-    /// then not exceed `capacity`.
+    /// `scale`·d(summed loss)/d(parameters) into it (the caller zeroes it beforehand).
     func run(
         parameters: UnsafePointer<Float>, images: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
         count: Int, gradient: UnsafeMutablePointer<Float>?, scale: Float
     ) -> BatchOutcome {
-        precondition(gradient == nil || count <= capacity)
         var outcome = BatchOutcome(lossSum: 0, correct: 0, count: 0)
-        var start = 0
-        while start < count {
-            let size = min(chunk, count - start)
-            let (lossSum, correct) = process(
-                parameters: parameters, images: images + start * 1024, labels: labels + start,
-                count: size, row: gradient == nil ? 0 : start, gradient: gradient, scale: scale)
-            outcome.lossSum += lossSum
-            outcome.correct += correct
-            outcome.count += size
-            start += size
-        }
-        if let g = gradient, count > 0 {
-            // Dense weight gradients over the whole share: (output gradient)ᵀ · input.
-            typealias O = LeNet5.Offsets
-            MatrixProduct.compute(m: 10, n: 84, k: count, dLogits, leading: 10, aTransposed: true,
-                                  hidden4, leading: 84, into: g + O.fc2Weight, leading: 84, accumulate: true)
-            MatrixProduct.compute(m: 84, n: 120, k: count, dHidden4, leading: 84, aTransposed: true,
-                                  hidden3, leading: 120, into: g + O.fc1Weight, leading: 120, accumulate: true)
-            MatrixProduct.compute(m: 120, n: 400, k: count, dHidden3, leading: 120, aTransposed: true,
-                                  pooled2, leading: 400, into: g + O.conv3Weight, leading: 400, accumulate: true)
+        var blockStart = 0
+        while blockStart < count {
+            let blockCount = min(denseRows, count - blockStart)
+            var row = 0
+            while row < blockCount {
+                let size = min(chunk, blockCount - row), first = blockStart + row
+                let (lossSum, correct) = process(
+                    parameters: parameters, images: images + first * 1024, labels: labels + first,
+                    count: size, row: gradient == nil ? 0 : row, gradient: gradient, scale: scale)
+                outcome.lossSum += lossSum
+                outcome.correct += correct
+                outcome.count += size
+                row += size
+            }
+            if let g = gradient {
+                // Dense weight gradients over the block: (output gradient)ᵀ · input.
+                typealias O = LeNet5.Offsets
+                MatrixProduct.compute(m: 10, n: 84, k: blockCount, dLogits, leading: 10, aTransposed: true,
+                                      hidden4, leading: 84, into: g + O.fc2Weight, leading: 84, accumulate: true)
+                MatrixProduct.compute(m: 84, n: 120, k: blockCount, dHidden4, leading: 84, aTransposed: true,
+                                      hidden3, leading: 120, into: g + O.fc1Weight, leading: 120, accumulate: true)
+                MatrixProduct.compute(m: 120, n: 400, k: blockCount, dHidden3, leading: 120, aTransposed: true,
+                                      pooled2, leading: 400, into: g + O.conv3Weight, leading: 400, accumulate: true)
+            }
+            blockStart += blockCount
         }
         return outcome
     }
