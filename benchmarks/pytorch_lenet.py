@@ -8,7 +8,8 @@ mean 0.1307 / std 0.3081), data preloaded as tensors.
 
 Two modes, each printing one JSON object on stdout:
   train: train EPOCHS epochs on the IDX .gz files in DATA with SGD(momentum 0.9) or Adam, and
-         report seconds per epoch (training only) and test accuracy after each epoch.
+         report seconds per epoch (training only), test accuracy before training and after
+         each epoch, and peak resident memory.
   step:  time STEPS forward+backward passes (no optimizer) at a given batch on random inputs,
          the pure compute the Swift model's `gradient` does.
 
@@ -20,6 +21,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import struct
 import sys
 import time
@@ -78,6 +80,11 @@ def load_mnist(directory, split):
     return images.sub_(MEAN).div_(STD).unsqueeze(1).contiguous(), labels
 
 
+def peak_rss_mb():
+    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def evaluate(model, images, labels, batch=1000):
     model.eval()
     correct, loss = 0, 0.0
@@ -100,6 +107,7 @@ def train(args):
     else:
         opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     seconds, accuracy, test_loss, train_loss = [], [], [], []
+    initial_loss, initial_accuracy = evaluate(model, test_x, test_y)
     n = len(train_y)
     for _ in range(args.epochs):
         order = torch.randperm(n)
@@ -122,7 +130,8 @@ def train(args):
         "threads": args.threads, "epochs": args.epochs, "seed": args.seed,
         "seconds_per_epoch": seconds, "train_loss": train_loss,
         "test_loss": test_loss, "test_accuracy": accuracy,
-        "torch": torch.__version__,
+        "initial_test_loss": initial_loss, "initial_test_accuracy": initial_accuracy,
+        "max_rss_mb": peak_rss_mb(), "torch": torch.__version__,
     }
 
 
@@ -141,7 +150,7 @@ def step(args):
             F.nll_loss(model(images[start:start + args.batch]), labels[start:start + args.batch]).backward()
         best = min(best, time.perf_counter() - start_time)
     return {"mode": "step", "batch": args.batch, "steps": args.steps, "threads": args.threads,
-            "seconds": best, "torch": torch.__version__}
+            "seconds": best, "max_rss_mb": peak_rss_mb(), "torch": torch.__version__}
 
 
 def main(argv=None):

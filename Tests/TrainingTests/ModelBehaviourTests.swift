@@ -78,4 +78,26 @@ import Testing
         let scale = single.gradient.map(abs).max()!
         for (a, b) in zip(single.gradient, triple.gradient) { #expect(abs(a - b) <= 1e-5 * scale) }
     }
+
+    /// A batch larger than one block of dense rows (256) gives the count-weighted mean of the
+    /// gradients of its two halves.
+    @Test func largeBatchIsTheMeanOfItsHalves() {
+        let (images, labels) = ModelFixture.batch(count: 300, seed: 41)
+        let parameters = ModelFixture.parameters(seed: 42)
+        let whole = ModelFixture.gradient(LeNet5(maxBatch: 300), parameters: parameters, images: images, labels: labels)
+        let first = ModelFixture.gradient(LeNet5(maxBatch: 150), parameters: parameters,
+                                          images: Array(images[..<(150 * 1024)]), labels: Array(labels[..<150]))
+        let second = ModelFixture.gradient(LeNet5(maxBatch: 150), parameters: parameters,
+                                           images: Array(images[(150 * 1024)...]), labels: Array(labels[150...]))
+        #expect(whole.outcome == BatchOutcome(lossSum: whole.outcome.lossSum,
+                                              correct: first.outcome.correct + second.outcome.correct, count: 300))
+        #expect(abs(whole.outcome.lossSum - first.outcome.lossSum - second.outcome.lossSum) <= 1e-9 * whole.outcome.lossSum)
+        for slice in LeNet5.layout.slices {
+            let scale = whole.gradient[slice.range].map(abs).max()!
+            for index in slice.range {
+                let mean = (first.gradient[index] + second.gradient[index]) / 2
+                #expect(abs(whole.gradient[index] - mean) <= 1e-5 * scale, "\(slice.name)[\(index)]")
+            }
+        }
+    }
 }

@@ -26,7 +26,8 @@ enum DenseActivation {
         var g = gradient, a = activations
         for _ in 0..<rows {
             if relu {
-                for j in 0..<columns where !(a[j] > 0) { g[j] = 0 }
+                // Branch-free: which units are active is random.
+                for j in 0..<columns { g[j] = a[j] > 0 ? g[j] : 0 }
             }
             for j in 0..<columns { biasGradient[j] += g[j] }
             g += columns

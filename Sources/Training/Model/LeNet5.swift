@@ -1,5 +1,4 @@
 import CGSL
-import Dispatch
 import StalenessSimulation
 
 /// LeNet-5 as the study ran it, on 32×32 single-channel images and 10 classes:
@@ -47,6 +46,7 @@ public final class LeNet5 {
     /// Number of concurrent shares a batch is split into.
     public let threads: Int
     private let workers: [LeNet5Worker]
+    private let team: ThreadTeam
     private let outcomes: UnsafeMutablePointer<BatchOutcome>
 
     /// Workspace for mini-batches of up to `maxBatch` examples; `threads` ≥ 1 for its own parallel loops.
@@ -56,7 +56,9 @@ public final class LeNet5 {
         precondition(threads >= 1, "threads must be at least 1")
         self.maxBatch = maxBatch
         self.threads = threads
-        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize) }
+        let share = (maxBatch + threads - 1) / threads
+        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize, share: share) }
+        team = ThreadTeam(size: threads)
         outcomes = .allocate(capacity: threads)
         outcomes.initialize(repeating: BatchOutcome(lossSum: 0, correct: 0, count: 0), count: threads)
     }
@@ -135,7 +137,7 @@ public final class LeNet5 {
         if shares == 1 {
             job.runShare(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: shares) { job.runShare($0) }
+            team.run { share in if share < shares { job.runShare(share) } }
         }
         var total = outcomes[0]
         for share in 1..<shares {
@@ -149,8 +151,8 @@ public final class LeNet5 {
     }
 
     /// Everything one call hands to its concurrent shares. Shares touch disjoint workers, outcome
-    /// slots and gradient buffers, which is what makes sharing these pointers sound.
-    private struct Job: @unchecked Sendable {
+    /// slots and gradient buffers.
+    private struct Job {
         let parameters: UnsafePointer<Float>
         let images: UnsafePointer<Float>
         let labels: UnsafePointer<Int32>

@@ -1,33 +1,44 @@
-/// One thread's share of LeNet-5's work: the workspaces for a small group ("chunk") of images and a
-/// gradient accumulator of its own.
+/// One thread's share of LeNet-5's work: the workspaces for a small group ("chunk") of images, the
+/// dense layers' rows for a block of up to 256 examples, and a gradient accumulator of its own.
 ///
 /// Each chunk goes through the whole network, forward and backward, before the next one starts, so
 /// its patch matrices are still in cache when the backward pass reads them again and every matrix
-/// product works on operands that fit in L2. Weight gradients of successive chunks are accumulated
-/// by the products themselves (β = 1), in chunk order, which keeps results deterministic.
+/// product works on operands that fit in L2. The convolutions' weight gradients of successive chunks
+/// are accumulated by the products themselves (β = 1), in chunk order, which keeps results
+/// deterministic. The dense layers' weight gradients are instead formed once per block of rows (the
+/// whole share for batches up to 256): per chunk they would be rank-4 updates of a 48,000-entry
+/// matrix, which move far more memory than they compute.
 final class LeNet5Worker {
     /// Images per chunk.
     let chunk: Int
+    /// Dense-layer rows kept before their weight gradients are formed.
+    let denseRows: Int
+    /// Upper bound on `denseRows`, which bounds memory for huge batches.
+    static let maximumDenseRows = 256
     /// Gradient accumulator for workers whose share is reduced into the caller's buffer afterwards.
     let ownGradient: UnsafeMutablePointer<Float>
 
     // Activations: patches and raw outputs are channel-major over the chunk ([c][i][y][x]),
     // pooled maps and dense activations are image-major ([i][features]).
+    // The dense rows (pooled2 onwards) hold `denseRows` examples.
     private let patches1, conv1, pooled1, patches2, conv2, pooled2: UnsafeMutablePointer<Float>
     private let hidden3, hidden4, logits: UnsafeMutablePointer<Float>
     private let winners1, winners2: UnsafeMutablePointer<Int32>
     // Gradients with respect to the activations of the same names.
     private let dLogits, dHidden4, dHidden3, dPooled2, dConv2, dPatches2, dPooled1, dConv1: UnsafeMutablePointer<Float>
-    private var allocations: [UnsafeMutableRawPointer] = []
+    private let allocations: [UnsafeMutableRawPointer]
 
-    /// A worker whose chunks hold up to `chunk` images. - Precondition: `chunk >= 1`.
-    init(chunk: Int) {
-        precondition(chunk >= 1)
+    /// A worker whose chunks hold up to `chunk` images and whose gradient runs usually take up to
+    /// `share` examples (more work too, in blocks). - Precondition: `chunk >= 1`, `share >= 1`.
+    init(chunk: Int, share: Int) {
+        precondition(chunk >= 1 && share >= 1)
         self.chunk = chunk
+        let rows = max(chunk, min(share, Self.maximumDenseRows))
+        denseRows = rows
         var allocations: [UnsafeMutableRawPointer] = []
-        func floats(_ perImage: Int) -> UnsafeMutablePointer<Float> {
-            let pointer = UnsafeMutablePointer<Float>.allocate(capacity: perImage * chunk)
-            pointer.initialize(repeating: 0, count: perImage * chunk)
+        func floats(_ perImage: Int, images: Int = chunk) -> UnsafeMutablePointer<Float> {
+            let pointer = UnsafeMutablePointer<Float>.allocate(capacity: perImage * images)
+            pointer.initialize(repeating: 0, count: perImage * images)
             allocations.append(UnsafeMutableRawPointer(pointer))
             return pointer
         }
@@ -43,14 +54,14 @@ final class LeNet5Worker {
         winners1 = indices(6 * 196)
         patches2 = floats(150 * 100)
         conv2 = floats(16 * 100)
-        pooled2 = floats(400)
+        pooled2 = floats(400, images: rows)
         winners2 = indices(400)
-        hidden3 = floats(120)
-        hidden4 = floats(84)
-        logits = floats(10)
-        dLogits = floats(10)
-        dHidden4 = floats(84)
-        dHidden3 = floats(120)
+        hidden3 = floats(120, images: rows)
+        hidden4 = floats(84, images: rows)
+        logits = floats(10, images: rows)
+        dLogits = floats(10, images: rows)
+        dHidden4 = floats(84, images: rows)
+        dHidden3 = floats(120, images: rows)
         dPooled2 = floats(400)
         dConv2 = floats(16 * 100)
         dPatches2 = floats(150 * 100)
@@ -73,26 +84,46 @@ final class LeNet5Worker {
         count: Int, gradient: UnsafeMutablePointer<Float>?, scale: Float
     ) -> BatchOutcome {
         var outcome = BatchOutcome(lossSum: 0, correct: 0, count: 0)
-        var start = 0
-        while start < count {
-            let size = min(chunk, count - start)
-            let (lossSum, correct) = process(
-                parameters: parameters, images: images + start * 1024, labels: labels + start,
-                count: size, gradient: gradient, scale: scale)
-            outcome.lossSum += lossSum
-            outcome.correct += correct
-            outcome.count += size
-            start += size
+        var blockStart = 0
+        while blockStart < count {
+            let blockCount = min(denseRows, count - blockStart)
+            var row = 0
+            while row < blockCount {
+                let size = min(chunk, blockCount - row), first = blockStart + row
+                let (lossSum, correct) = process(
+                    parameters: parameters, images: images + first * 1024, labels: labels + first,
+                    count: size, row: gradient == nil ? 0 : row, gradient: gradient, scale: scale)
+                outcome.lossSum += lossSum
+                outcome.correct += correct
+                outcome.count += size
+                row += size
+            }
+            if let g = gradient {
+                // Dense weight gradients over the block: (output gradient)ᵀ · input.
+                typealias O = LeNet5.Offsets
+                MatrixProduct.compute(m: 10, n: 84, k: blockCount, dLogits, leading: 10, aTransposed: true,
+                                      hidden4, leading: 84, into: g + O.fc2Weight, leading: 84, accumulate: true)
+                MatrixProduct.compute(m: 84, n: 120, k: blockCount, dHidden4, leading: 84, aTransposed: true,
+                                      hidden3, leading: 120, into: g + O.fc1Weight, leading: 120, accumulate: true)
+                MatrixProduct.compute(m: 120, n: 400, k: blockCount, dHidden3, leading: 120, aTransposed: true,
+                                      pooled2, leading: 400, into: g + O.conv3Weight, leading: 400, accumulate: true)
+            }
+            blockStart += blockCount
         }
         return outcome
     }
 
-    /// Forward (and, with a `gradient` target, backward) pass of one chunk of `m` ≤ `chunk` images.
+    /// Forward (and, with a `gradient` target, backward) pass of one chunk of `m` ≤ `chunk` images,
+    /// whose dense-layer rows start at `row`. The dense weight gradients are left to `run`.
     private func process(
         parameters p: UnsafePointer<Float>, images: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
-        count m: Int, gradient: UnsafeMutablePointer<Float>?, scale: Float
+        count m: Int, row: Int, gradient: UnsafeMutablePointer<Float>?, scale: Float
     ) -> (lossSum: Double, correct: Int) {
         typealias O = LeNet5.Offsets
+        let pooled2 = self.pooled2 + row * 400, hidden3 = self.hidden3 + row * 120
+        let hidden4 = self.hidden4 + row * 84, logits = self.logits + row * 10
+        let dLogits = self.dLogits + row * 10, dHidden4 = self.dHidden4 + row * 84
+        let dHidden3 = self.dHidden3 + row * 120
         let pixels1 = m * 784, pixels2 = m * 100
 
         // conv1 → bias, ReLU, pool: [m,1,32,32] → [m,6,14,14]
@@ -124,23 +155,17 @@ final class LeNet5Worker {
                                              gradient: gradient == nil ? nil : dLogits, scale: scale)
         guard let g = gradient else { return result }
 
-        // fc2, fc1, conv3: weight gradient = (output gradient)ᵀ · input; input gradient = output gradient · W.
+        // fc2, fc1, conv3: input gradient = output gradient · W (weight gradients come in `run`).
         DenseActivation.backward(dLogits, activations: logits, rows: m, columns: 10, relu: false,
                                  biasGradient: g + O.fc2Bias)
-        MatrixProduct.compute(m: 10, n: 84, k: m, dLogits, leading: 10, aTransposed: true,
-                              hidden4, leading: 84, into: g + O.fc2Weight, leading: 84, accumulate: true)
         MatrixProduct.compute(m: m, n: 84, k: 10, dLogits, leading: 10,
                               p + O.fc2Weight, leading: 84, into: dHidden4, leading: 84)
         DenseActivation.backward(dHidden4, activations: hidden4, rows: m, columns: 84, relu: true,
                                  biasGradient: g + O.fc1Bias)
-        MatrixProduct.compute(m: 84, n: 120, k: m, dHidden4, leading: 84, aTransposed: true,
-                              hidden3, leading: 120, into: g + O.fc1Weight, leading: 120, accumulate: true)
         MatrixProduct.compute(m: m, n: 120, k: 84, dHidden4, leading: 84,
                               p + O.fc1Weight, leading: 120, into: dHidden3, leading: 120)
         DenseActivation.backward(dHidden3, activations: hidden3, rows: m, columns: 120, relu: true,
                                  biasGradient: g + O.conv3Bias)
-        MatrixProduct.compute(m: 120, n: 400, k: m, dHidden3, leading: 120, aTransposed: true,
-                              pooled2, leading: 400, into: g + O.conv3Weight, leading: 400, accumulate: true)
         MatrixProduct.compute(m: m, n: 400, k: 120, dHidden3, leading: 120,
                               p + O.conv3Weight, leading: 400, into: dPooled2, leading: 400)
 

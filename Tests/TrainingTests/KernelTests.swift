@@ -1,0 +1,170 @@
+import Foundation
+import StalenessSimulation
+import Testing
+@testable import Training
+
+@Suite struct KernelTests {
+    static func noise(_ count: Int, seed: UInt64) -> [Float] {
+        let generator = RandomGenerator(seed: seed)
+        return (0..<count).map { _ in Float(2 * generator.uniform() - 1) }
+    }
+
+    /// Each patch entry is the source pixel its definition names (2 images, 2 channels, 7×7, 3×3 taps).
+    @Test func unfoldGathersThePatches() {
+        let images = 2, channels = 2, side = 7, kernel = 3, out = 5
+        let imageStride = 2 * side * side + 3, planeStride = side * side + 1  // padded strides
+        let source = Self.noise(images * imageStride, seed: 1)
+        var patches = [Float](repeating: .nan, count: channels * kernel * kernel * images * out * out)
+        source.withUnsafeBufferPointer { s in
+            patches.withUnsafeMutableBufferPointer { p in
+                Unfold.unfold(s.baseAddress!, images: images, channels: channels, side: side,
+                              imageStride: imageStride, planeStride: planeStride, kernel: kernel, into: p.baseAddress!)
+            }
+        }
+        for c in 0..<channels { for ky in 0..<kernel { for kx in 0..<kernel {
+            for i in 0..<images { for y in 0..<out { for x in 0..<out {
+                let row = (c * kernel + ky) * kernel + kx, column = (i * out + y) * out + x
+                let expected = source[i * imageStride + c * planeStride + (y + ky) * side + x + kx]
+                #expect(patches[row * images * out * out + column] == expected)
+            }}}
+        }}}
+    }
+
+    /// foldAdding is unfold's adjoint: ⟨unfold(x), y⟩ = ⟨x, fold(y)⟩, and it adds onto what is there.
+    @Test func foldIsTheAdjointOfUnfold() {
+        let images = 3, channels = 6, side = 14, kernel = 5, out = 10
+        let imageStride = channels * side * side, planeStride = side * side
+        let x = Self.noise(images * imageStride, seed: 2)
+        let y = Self.noise(channels * kernel * kernel * images * out * out, seed: 3)
+        let base = Self.noise(images * imageStride, seed: 4)
+        var patches = [Float](repeating: 0, count: y.count)
+        var folded = base
+        x.withUnsafeBufferPointer { s in
+            patches.withUnsafeMutableBufferPointer { p in
+                Unfold.unfold(s.baseAddress!, images: images, channels: channels, side: side,
+                              imageStride: imageStride, planeStride: planeStride, kernel: kernel, into: p.baseAddress!)
+            }
+        }
+        y.withUnsafeBufferPointer { p in
+            folded.withUnsafeMutableBufferPointer { g in
+                Unfold.foldAdding(p.baseAddress!, images: images, channels: channels, side: side,
+                                  imageStride: imageStride, planeStride: planeStride, kernel: kernel, into: g.baseAddress!)
+            }
+        }
+        let left = zip(patches, y).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        let right = zip(x, zip(folded, base)).reduce(0.0) { $0 + Double($1.0) * (Double($1.1.0) - Double($1.1.1)) }
+        #expect(abs(left - right) <= 1e-4 * abs(left) + 1e-4)
+    }
+
+    /// Pooling picks each window's first maximum, then adds the bias and clamps at 0; the backward
+    /// pass routes gradient to that winner only where the output was positive.
+    @Test func poolForwardAndBackward() {
+        let channels = 2, images = 3, side = 10, half = 5
+        var input = Self.noise(channels * images * side * side, seed: 5)
+        input[0] = 0.75; input[1] = 0.75  // a tie: the first one must win
+        let bias: [Float] = [0.1, -0.2]
+        var output = [Float](repeating: .nan, count: images * channels * half * half)
+        var winners = [Int32](repeating: -1, count: output.count)
+        input.withUnsafeBufferPointer { x in bias.withUnsafeBufferPointer { b in
+            output.withUnsafeMutableBufferPointer { o in winners.withUnsafeMutableBufferPointer { w in
+                BiasReLUPool.forward(x.baseAddress!, channels: channels, images: images, side: side,
+                                     bias: b.baseAddress!, into: o.baseAddress!, winners: w.baseAddress!)
+            }}
+        }}
+        for i in 0..<images { for c in 0..<channels { for y in 0..<half { for x in 0..<half {
+            let plane = (c * images + i) * side * side
+            let window = [(2 * y) * side + 2 * x, (2 * y) * side + 2 * x + 1,
+                          (2 * y + 1) * side + 2 * x, (2 * y + 1) * side + 2 * x + 1].map { plane + $0 }
+            let best = window.first { input[$0] == window.map { input[$0] }.max()! }!
+            let o = ((i * channels + c) * half + y) * half + x
+            #expect(winners[o] == Int32(best))
+            #expect(output[o] == max(input[best] + bias[c], 0))
+        }}}}
+        #expect(winners[0] == 0)
+
+        let upstream = Self.noise(output.count, seed: 6)
+        var downstream = [Float](repeating: .nan, count: input.count)
+        var biasGradient: [Float] = [1, 2]
+        upstream.withUnsafeBufferPointer { u in output.withUnsafeBufferPointer { o in winners.withUnsafeBufferPointer { w in
+            downstream.withUnsafeMutableBufferPointer { d in biasGradient.withUnsafeMutableBufferPointer { b in
+                BiasReLUPool.backward(u.baseAddress!, output: o.baseAddress!, winners: w.baseAddress!, channels: channels,
+                                      images: images, side: side, into: d.baseAddress!, biasGradient: b.baseAddress!)
+            }}
+        }}}
+        var expected = [Float](repeating: 0, count: input.count)
+        var expectedBias: [Double] = [1, 2]
+        for o in 0..<output.count where output[o] > 0 {
+            expected[Int(winners[o])] = upstream[o]
+            expectedBias[(o / (half * half)) % channels] += Double(upstream[o])
+        }
+        #expect(downstream == expected)
+        for c in 0..<channels { #expect(abs(Double(biasGradient[c]) - expectedBias[c]) <= 1e-5) }
+    }
+
+    /// Loss = logsumexp(z) − z[label]; gradient = scale·(softmax − onehot); correct = first argmax.
+    @Test func logSoftmaxLossClosedForm() {
+        let logits: [Float] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   // uniform: loss log 10, tie → class 0
+                               1, 2, 3, -1, 0.5, 7, 2, 2, -4, 0]
+        let labels: [Int32] = [3, 5]
+        var gradient = [Float](repeating: .nan, count: 20)
+        let (lossSum, correct) = logits.withUnsafeBufferPointer { z in labels.withUnsafeBufferPointer { l in
+            gradient.withUnsafeMutableBufferPointer { g in
+                LogSoftmaxLoss.evaluate(z.baseAddress!, labels: l.baseAddress!, rows: 2, classes: 10,
+                                        gradient: g.baseAddress!, scale: 0.5)
+            }
+        }}
+        let second = logits[10...].map(Double.init)
+        let logTotal = log(second.reduce(0) { $0 + exp($1) })
+        #expect(abs(lossSum - (log(10) + logTotal - 7)) <= 1e-12)
+        #expect(correct == 1)
+        for j in 0..<10 {
+            #expect(abs(Double(gradient[j]) - 0.5 * (0.1 - (j == 3 ? 1 : 0))) <= 1e-7)
+            let softmax = exp(second[j] - logTotal)
+            #expect(abs(Double(gradient[10 + j]) - 0.5 * (softmax - (j == 5 ? 1 : 0))) <= 1e-7)
+        }
+    }
+
+    /// The BLAS wrapper honours transposes, leading dimensions and accumulation.
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func matrixProductMatchesLoops(transposes: (Bool, Bool)) {
+        let (ta, tb) = transposes
+        let m = 3, n = 4, k = 5, lda = (ta ? m : k) + 2, ldb = (tb ? k : n) + 1, ldc = n + 3
+        let a = Self.noise((ta ? k : m) * lda, seed: 7), b = Self.noise((tb ? n : k) * ldb, seed: 8)
+        let c0 = Self.noise(m * ldc, seed: 9)
+        var c = c0
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
+            MatrixProduct.compute(m: m, n: n, k: k, a.baseAddress!, leading: lda, aTransposed: ta,
+                                  b.baseAddress!, leading: ldb, bTransposed: tb, into: c.baseAddress!, leading: ldc,
+                                  accumulate: true)
+        }}}
+        for i in 0..<m { for j in 0..<n {
+            var s = Double(c0[i * ldc + j])
+            for p in 0..<k {
+                s += Double(ta ? a[p * lda + i] : a[i * lda + p]) * Double(tb ? b[j * ldb + p] : b[p * ldb + j])
+            }
+            #expect(abs(Double(c[i * ldc + j]) - s) <= 1e-5)
+        }}
+    }
+
+    @Test func denseActivationForwardAndBackward() {
+        let values: [Float] = [-1, 0.5, 2, -0.25, 3, -3]
+        let bias: [Float] = [0.5, -1, 0.25]
+        var relu = values, plain = values
+        bias.withUnsafeBufferPointer { b in
+            relu.withUnsafeMutableBufferPointer { DenseActivation.addBias(b.baseAddress!, to: $0.baseAddress!, rows: 2, columns: 3, relu: true) }
+            plain.withUnsafeMutableBufferPointer { DenseActivation.addBias(b.baseAddress!, to: $0.baseAddress!, rows: 2, columns: 3, relu: false) }
+        }
+        #expect(plain == [-0.5, -0.5, 2.25, 0.25, 2, -2.75])
+        #expect(relu == [0, 0, 2.25, 0.25, 2, 0])
+        var gradient: [Float] = [1, 2, 3, 4, 5, 6]
+        var biasGradient: [Float] = [10, 20, 30]
+        relu.withUnsafeBufferPointer { a in gradient.withUnsafeMutableBufferPointer { g in
+            biasGradient.withUnsafeMutableBufferPointer { b in
+                DenseActivation.backward(g.baseAddress!, activations: a.baseAddress!, rows: 2, columns: 3,
+                                         relu: true, biasGradient: b.baseAddress!)
+            }
+        }}
+        #expect(gradient == [0, 0, 3, 4, 5, 0])
+        #expect(biasGradient == [14, 25, 33])
+    }
+}
