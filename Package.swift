@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // GSL (random numbers, distributions, fitting) and BLAS through gsl_cblas.h, linked to OpenBLAS.
@@ -40,11 +41,19 @@ let package = Package(
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
+        // Sweeps, the SQLite results store, CSV export, figures and the reproduction report.
+        .target(
+            name: "Experiments",
+            dependencies: [
+                "StalenessSimulation", "Training", "ResultFiles",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // Thin command-line front end: argument parsing only.
         .executableTarget(
             name: "staleness",
             dependencies: [
-                "StalenessSimulation", "Training", "ResultFiles",
+                "StalenessSimulation", "Training", "ResultFiles", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +68,10 @@ let package = Package(
         .testTarget(
             name: "ResultFilesTests",
             dependencies: ["ResultFiles"]
+        ),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: ["Experiments", "Training", "StalenessSimulation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CommandLineTests",
