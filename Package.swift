@@ -28,10 +28,12 @@ let package = Package(
         ),
         // Writing result files: atomic replacement, CSV tables, JSON.
         .target(name: "ResultFiles"),
+        // SVG charts in pure Swift: axes with nice ticks, bars, lines, legends.
+        .target(name: "Figures"),
         // Worker-time models, the discrete-event simulator, histograms, normal fits, distribution files.
         .target(
             name: "StalenessSimulation",
-            dependencies: ["CGSL", "ResultFiles", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["CGSL", "ResultFiles", "Figures", .product(name: "Numerics", package: "swift-numerics")]
         ),
         // Kernels, LeNet-5, optimizers, delay models, datasets and the training loop.
         .target(
@@ -64,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "TrainingTests",
             dependencies: ["Training", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "FiguresTests",
+            dependencies: ["Figures"]
         ),
         .testTarget(
             name: "ResultFilesTests",

@@ -1,0 +1,61 @@
+/// A polyline through points, optionally dashed; non-finite points break the line.
+public struct LineSeries: ChartSeries {
+    public var name: String
+    public var color: String
+    /// Points in data units.
+    public var points: [(x: Double, y: Double)]
+    /// Stroke width in pixels.
+    public var lineWidth: Double
+    /// SVG `stroke-dasharray`, or nil for a solid line.
+    public var dash: String?
+
+    /// Creates a line.
+    public init(name: String, points: [(x: Double, y: Double)], color: String = Palette.color(1),
+                lineWidth: Double = 2, dash: String? = nil) {
+        self.name = name
+        self.points = points
+        self.color = color
+        self.lineWidth = lineWidth
+        self.dash = dash
+    }
+
+    private var finitePoints: [(x: Double, y: Double)] { points.filter { $0.x.isFinite && $0.y.isFinite } }
+
+    public var xExtent: (lower: Double, upper: Double)? {
+        let xs = finitePoints.map(\.x)
+        guard let low = xs.min(), let high = xs.max() else { return nil }
+        return (low, high)
+    }
+
+    public var yExtent: (lower: Double, upper: Double)? {
+        let ys = finitePoints.map(\.y)
+        guard let low = ys.min(), let high = ys.max() else { return nil }
+        return (low, high)
+    }
+
+    public func legendSwatch(x: Double, y: Double) -> SVGElement {
+        SVGElement("line", stroke + [("x1", SVGNumber.format(x)), ("y1", SVGNumber.format(y + 5)),
+                                     ("x2", SVGNumber.format(x + 16)), ("y2", SVGNumber.format(y + 5))])
+    }
+
+    public func elements(x: LinearScale, y: LinearScale) -> [SVGElement] {
+        var runs: [[String]] = [[]]
+        for point in points {
+            if point.x.isFinite && point.y.isFinite {
+                runs[runs.count - 1].append("\(SVGNumber.format(x(point.x))),\(SVGNumber.format(y(point.y)))")
+            } else if !(runs.last?.isEmpty ?? true) {
+                runs.append([])
+            }
+        }
+        return runs.filter { $0.count >= 2 }.map { run in
+            SVGElement("polyline", stroke + [("fill", "none"), ("points", run.joined(separator: " "))])
+        }
+    }
+
+    private var stroke: [(String, String)] {
+        var attributes = [("stroke", color), ("stroke-width", SVGNumber.format(lineWidth)),
+                          ("stroke-linejoin", "round")]
+        if let dash { attributes.append(("stroke-dasharray", dash)) }
+        return attributes
+    }
+}

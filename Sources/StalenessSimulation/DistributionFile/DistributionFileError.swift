@@ -1,0 +1,22 @@
+/// A distribution file could not be read; the description is one line naming the file.
+public enum DistributionFileError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be opened or read.
+    case cannotRead(path: String, reason: String)
+    /// The file is not a JSON object with a numeric `formatVersion`.
+    case notADistributionFile(path: String)
+    /// The file's format version is not the one this build reads.
+    case unsupportedVersion(path: String, found: Int)
+    /// The file has the right version but a field is missing, mistyped or out of range.
+    case malformed(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotRead(path, reason): "cannot read \(path): \(reason)"
+        case let .notADistributionFile(path):
+            "\(path) is not a staleness distribution file (no numeric formatVersion)"
+        case let .unsupportedVersion(path, found):
+            "\(path) has distribution format version \(found); this build reads version \(DistributionFile.formatVersion)"
+        case let .malformed(path, detail): "\(path) is malformed: \(detail)"
+        }
+    }
+}

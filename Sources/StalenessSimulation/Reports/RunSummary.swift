@@ -1,0 +1,52 @@
+import Foundation
+
+/// The machine-readable summary of one report, printed by `--json`: origin, statistics, fits, timing
+/// and the files written.
+public struct RunSummary: Sendable, Equatable, Codable {
+    /// `"simulation"` or the input file's path.
+    public var source: String
+    /// The simulation's parameters, when simulated.
+    public var simulation: SimulationParameters?
+    /// Number of staleness values.
+    public var count: Int
+    /// Mean, sd, skewness, kurtosis, extremes, quantiles (at ``SummaryStatistics/quantileLevels``).
+    public var summary: SummaryStatistics
+    /// The moment / maximum-likelihood normal.
+    public var normal: NormalMomentFit
+    /// The least-squares Gaussian, absent when it could not be fitted.
+    public var leastSquares: GaussianLeastSquaresFit?
+    /// χ² and Kolmogorov–Smirnov against the discretised moment normal.
+    public var goodnessOfFit: GoodnessOfFit
+    /// Wall-clock seconds of the simulation itself (not analysis or file writing), when simulated.
+    public var simulationSeconds: Double?
+    /// Simulated gradients per second, warm-up arrivals included, when simulated.
+    public var gradientsPerSecond: Double?
+    /// Paths of the files written.
+    public var files: [String]
+
+    /// The summary of `report`, with `run` for timing when it was simulated.
+    public init(report: StalenessReport, run: SimulationRun?, files: [String]) {
+        source = report.source
+        simulation = report.simulation
+        count = report.analysis.summary.count
+        summary = report.analysis.summary
+        normal = report.analysis.normal
+        leastSquares = report.analysis.leastSquares
+        goodnessOfFit = report.analysis.goodnessOfFit
+        simulationSeconds = run?.seconds
+        gradientsPerSecond = run?.arrivalsPerSecond
+        self.files = files
+    }
+}
+
+extension RunSummary {
+    /// `value` as one line of JSON with sorted keys (non-finite numbers as the strings "nan"/"inf").
+    public static func jsonLine<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        // Plain structs of numbers and strings with non-finite numbers mapped to strings always encode.
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import ResultFiles
+
+/// A staleness histogram with its analysis and origin, and the files made from it: the distribution
+/// JSON, the histogram CSV with fitted frequencies and the SVG figure.
+public struct StalenessReport: Sendable {
+    /// The observed staleness values.
+    public var histogram: StalenessHistogram
+    /// Statistics and fits of ``histogram``.
+    public var analysis: StalenessAnalysis
+    /// The simulation that produced the histogram; nil for counts read from a file.
+    public var simulation: SimulationParameters?
+    /// `"simulation"` or the path of the input file.
+    public var source: String
+    /// Base name of the output files (without directory or extension).
+    public var fileStem: String
+
+    /// The report of a simulation run; `sigma` is the σ the user gave (kept even when the model ignores it).
+    /// - Throws: ``FitError`` when the histogram is empty (a run records at least one gradient, so never in practice).
+    public init(run: SimulationRun, sigma: Double) throws(FitError) {
+        histogram = run.histogram
+        analysis = try StalenessAnalysis(histogram: run.histogram)
+        simulation = SimulationParameters(run.configuration, sigma: sigma)
+        source = "simulation"
+        fileStem = Self.stem(for: run.configuration, sigma: sigma)
+    }
+
+    /// The report of counts read from `path`.
+    /// - Throws: ``FitError/emptyHistogram`` when there are no counts.
+    public init(histogram: StalenessHistogram, path: String) throws(FitError) {
+        self.histogram = histogram
+        analysis = try StalenessAnalysis(histogram: histogram)
+        simulation = nil
+        source = path
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        fileStem = "fit-" + name
+    }
+
+    /// The base name of a simulation's files, e.g. `staleness-N32-normal-sigma0.2`, with
+    /// `-slow<f>x<k>` and `-stragglers<p>x<k>` appended when workers are heterogeneous.
+    public static func stem(for configuration: SimulationConfiguration, sigma: Double) -> String {
+        "staleness-N\(configuration.workers)-" + modelStem(configuration.model, sigma: sigma,
+                                                            heterogeneity: configuration.heterogeneity)
+    }
+
+    /// The model part of a file name: `normal-sigma0.2`, `exponential`, plus heterogeneity suffixes.
+    public static func modelStem(_ model: WorkerTimeModel, sigma: Double, heterogeneity: WorkerHeterogeneity) -> String {
+        var stem = model.name
+        if model != .exponential { stem += "-sigma\(sigma)" }
+        if heterogeneity.slowFraction > 0 && heterogeneity.slowFactor != 1 {
+            stem += "-slow\(heterogeneity.slowFraction)x\(heterogeneity.slowFactor)"
+        }
+        if heterogeneity.stragglerProbability > 0 && heterogeneity.stragglerFactor != 1 {
+            stem += "-stragglers\(heterogeneity.stragglerProbability)x\(heterogeneity.stragglerFactor)"
+        }
+        return stem
+    }
+
+    /// The distribution file of this report.
+    public var distributionFile: DistributionFile {
+        DistributionFile(source: source, simulation: simulation, histogram: histogram, analysis: analysis)
+    }
+
+    /// One-line description for titles, e.g. `N = 32, normal σ = 0.2, 1000000 gradients`.
+    public var caption: String {
+        guard let simulation else { return "update counts of \(source), \(analysis.summary.count) values" }
+        var text = "N = \(simulation.workers), \(simulation.model)"
+        if simulation.model != WorkerTimeModel.exponential.name { text += " σ = \(simulation.sigma)" }
+        let h = simulation.heterogeneity
+        if h.slowFraction > 0 && h.slowFactor != 1 { text += ", \(h.slowFraction) of workers ×\(h.slowFactor)" }
+        if h.stragglerProbability > 0 && h.stragglerFactor != 1 {
+            text += ", stragglers p = \(h.stragglerProbability) ×\(h.stragglerFactor)"
+        }
+        return text + ", \(analysis.summary.count) gradients"
+    }
+
+    /// The files written by ``write(to:)`` for output directory `directory`: JSON, CSV, SVG.
+    public func fileURLs(in directory: URL) -> (distribution: URL, histogram: URL, figure: URL) {
+        (directory.appendingPathComponent(fileStem + ".json"),
+         directory.appendingPathComponent(fileStem + "-histogram.csv"),
+         directory.appendingPathComponent(fileStem + ".svg"))
+    }
+
+    /// Writes the distribution JSON, histogram CSV and SVG figure into `directory`, each atomically.
+    /// - Returns: the written files' URLs.
+    /// - Throws: `OutputError` naming the first file that cannot be written.
+    @discardableResult
+    public func write(to directory: URL) throws(OutputError) -> [URL] {
+        let urls = fileURLs(in: directory)
+        try distributionFile.write(to: urls.distribution)
+        try AtomicFile.write(histogramTable.text, to: urls.histogram)
+        try AtomicFile.write(figure.text, to: urls.figure)
+        return [urls.distribution, urls.histogram, urls.figure]
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import ResultFiles
+
+/// One finished simulation: its configuration, staleness histogram and how long the simulation took.
+public struct SimulationRun: Sendable {
+    /// What was simulated.
+    public var configuration: SimulationConfiguration
+    /// Staleness of the recorded gradients.
+    public var histogram: StalenessHistogram
+    /// Wall-clock seconds spent simulating (warm-up included, trace writing included when requested).
+    public var seconds: Double
+
+    /// Simulated arrivals (warm-up included) per second of ``seconds``.
+    public var arrivalsPerSecond: Double {
+        Double(configuration.gradients + configuration.warmupArrivals) / max(seconds, 1e-9)
+    }
+
+    /// Runs `configuration`, writing a trace of every recorded gradient to `trace` when given
+    /// (format in ``StalenessTraceWriter``).
+    /// - Throws: `OutputError` when the trace cannot be written; no partial trace is left behind.
+    public static func perform(_ configuration: SimulationConfiguration, trace: URL? = nil) throws(OutputError) -> SimulationRun {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let histogram: StalenessHistogram
+        if let trace {
+            var writer = try StalenessTraceWriter(url: trace)
+            histogram = try StalenessSimulator.run(configuration, observer: &writer)
+            try writer.finish()
+        } else {
+            histogram = StalenessSimulator.run(configuration)
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return SimulationRun(configuration: configuration, histogram: histogram, seconds: seconds)
+    }
+}

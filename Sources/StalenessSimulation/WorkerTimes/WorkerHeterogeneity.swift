@@ -1,0 +1,58 @@
+/// Systematic and random slowdowns on top of a ``WorkerTimeModel``.
+///
+/// Slow workers: the last `round(slowFraction × N)` worker ids (the highest ids) always take
+/// `slowFactor` times longer. Stragglers: each compute time, independently with probability
+/// `stragglerProbability`, takes `stragglerFactor` times longer. The defaults change nothing.
+public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
+    /// Fraction of workers that are systematically slow, in [0, 1].
+    public var slowFraction: Double
+    /// How many times longer a slow worker computes, > 0 (below 1 the "slow" workers are faster).
+    public var slowFactor: Double
+    /// Probability that one compute time is a straggler, in [0, 1].
+    public var stragglerProbability: Double
+    /// How many times longer a straggling compute time lasts, > 0.
+    public var stragglerFactor: Double
+
+    /// Creates a heterogeneity description.
+    /// - Throws: ``SimulationInputError/invalidHeterogeneity(_:)`` when a fraction or probability is
+    ///   outside [0, 1] or a factor is not a positive finite number.
+    public init(slowFraction: Double = 0, slowFactor: Double = 1,
+                stragglerProbability: Double = 0, stragglerFactor: Double = 1) throws(SimulationInputError) {
+        guard slowFraction >= 0, slowFraction <= 1 else {
+            throw .invalidHeterogeneity("slow-worker fraction \(slowFraction) is not in [0, 1]")
+        }
+        guard stragglerProbability >= 0, stragglerProbability <= 1 else {
+            throw .invalidHeterogeneity("straggler probability \(stragglerProbability) is not in [0, 1]")
+        }
+        guard slowFactor.isFinite, slowFactor > 0 else {
+            throw .invalidHeterogeneity("slow-worker factor \(slowFactor) is not a positive number")
+        }
+        guard stragglerFactor.isFinite, stragglerFactor > 0 else {
+            throw .invalidHeterogeneity("straggler factor \(stragglerFactor) is not a positive number")
+        }
+        self.slowFraction = slowFraction
+        self.slowFactor = slowFactor
+        self.stragglerProbability = stragglerProbability
+        self.stragglerFactor = stragglerFactor
+    }
+
+    /// Homogeneous workers without stragglers.
+    public static let none = try! WorkerHeterogeneity()
+
+    /// Whether any worker is ever slowed down.
+    public var isHomogeneous: Bool {
+        (slowFraction == 0 || slowFactor == 1) && (stragglerProbability == 0 || stragglerFactor == 1)
+    }
+
+    /// How many of `workers` workers are slow: `round(slowFraction × workers)`, ties away from zero.
+    public func slowWorkerCount(workers: Int) -> Int {
+        Int((slowFraction * Double(workers)).rounded(.toNearestOrAwayFromZero))
+    }
+
+    /// The speed factor (compute-time multiplier) of each of `workers` workers: 1 for the first ids,
+    /// `slowFactor` for the last ``slowWorkerCount(workers:)``.
+    public func speedFactors(workers: Int) -> [Double] {
+        let slow = slowWorkerCount(workers: workers)
+        return [Double](repeating: 1, count: workers - slow) + [Double](repeating: slowFactor, count: slow)
+    }
+}

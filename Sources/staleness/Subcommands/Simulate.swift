@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import StalenessSimulation
+
+extension Staleness {
+    /// `staleness simulate`: the Monte-Carlo staleness distribution of N asynchronous workers.
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Simulate the staleness of N asynchronous workers and fit a normal curve to it.",
+            discussion: """
+            Worker i reads the parameters, computes for a random time, submits its gradient and reads \
+            again; the server applies gradients in arrival order (ties: lower worker id first). A \
+            gradient's staleness is the number of updates applied between its worker's read and its \
+            arrival. Writes <stem>.json (distribution file), <stem>-histogram.csv and <stem>.svg into \
+            --out, and for a list of worker counts also staleness-scan-<model>.csv.
+            """
+        )
+
+        @Option(help: "Number of workers N, or a comma-separated list (e.g. 2,4,8,16) for a scan over N.")
+        var workers = "32"
+
+        @Option(help: "Spread σ of a compute time (its standard deviation; the mean is 1). Ignored by exponential.")
+        var sigma = 0.2
+
+        @Option(help: "Compute-time model: \(WorkerTimeModel.names.joined(separator: ", ")).")
+        var model = "normal"
+
+        @Option(help: "Fraction of workers (the highest ids) that are systematically slow.")
+        var slowFraction = 0.0
+
+        @Option(help: "How many times longer a slow worker computes.")
+        var slowFactor = 2.0
+
+        @Option(help: "Probability that one compute time is a straggler.")
+        var stragglerProbability = 0.0
+
+        @Option(help: "How many times longer a straggling compute time lasts.")
+        var stragglerFactor = 5.0
+
+        @Option(help: "Total number of gradients to record (default 1000000 unless --per-worker is given).")
+        var gradients: Int?
+
+        @Option(help: "Gradients to record per worker (total = this × N); excludes --gradients.")
+        var perWorker: Int?
+
+        @Option(help: "Warm-up: arrivals per worker (warmup × N in total) simulated but not recorded.")
+        var warmup = SimulationConfiguration.defaultWarmupPerWorker
+
+        @Option(help: "Seed of the GSL random number generator.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Output directory.")
+        var out = "notebooks-data"
+
+        @Option(help: "Also write every recorded gradient (arrival,worker,staleness) to this CSV file (single N only).")
+        var trace: String?
+
+        @Flag(help: "Print one JSON summary object on stdout instead of the table.")
+        var json = false
+
+        func validate() throws {
+            let counts = try workerCounts()
+            _ = try timeModel()
+            _ = try heterogeneity()
+            if gradients != nil && perWorker != nil {
+                throw ValidationError("give either --gradients or --per-worker, not both")
+            }
+            for n in counts { _ = try baseConfiguration(workers: n) }
+            if trace != nil && counts.count > 1 {
+                throw ValidationError("--trace needs a single worker count, not a scan")
+            }
+        }
+
+        func run() throws {
+            let counts = try workerCounts()
+            let directory = URL(fileURLWithPath: out)
+            try OutputDirectory.prepare(directory)
+            if counts.count == 1 {
+                let configuration = try baseConfiguration(workers: counts[0])
+                let run = try SimulationRun.perform(configuration, trace: trace.map { URL(fileURLWithPath: $0) })
+                let report = try StalenessReport(run: run, sigma: sigma)
+                let files = try report.write(to: directory).map(\.relativePath) + (trace.map { [$0] } ?? [])
+                if json {
+                    print(RunSummary.jsonLine(RunSummary(report: report, run: run, files: files)))
+                } else {
+                    print(report.terminalText, terminator: "")
+                    print(String(format: "  simulated in %.3f s (%.1f million gradients/s, warm-up included)",
+                                 run.seconds, run.arrivalsPerSecond / 1e6))
+                    for file in files { print("  wrote \(file)") }
+                }
+            } else {
+                let scan = try WorkerScan(base: try baseConfiguration(workers: counts[0]), sigma: sigma,
+                                          workerCounts: counts, gradientsFor: gradientCount)
+                let files = try scan.write(to: directory, sigma: sigma).map(\.relativePath)
+                if json {
+                    let runs = zip(scan.reports, scan.runs).map { RunSummary(report: $0, run: $1, files: []) }
+                    print(RunSummary.jsonLine(ScanSummary(runs: runs, files: files)))
+                } else {
+                    print(scan.terminalText, terminator: "")
+                    if let table = files.last { print("  wrote \(table) and \(files.count - 1) per-N files") }
+                }
+            }
+        }
+
+        /// The `--json` object of a scan.
+        private struct ScanSummary: Encodable {
+            var runs: [RunSummary]
+            var files: [String]
+        }
+
+        private func workerCounts() throws -> [Int] {
+            let fields = workers.split(separator: ",", omittingEmptySubsequences: false)
+            let counts = fields.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard counts.count == fields.count, !counts.isEmpty else {
+                throw ValidationError("--workers must be an integer or a comma-separated list of integers, got '\(workers)'")
+            }
+            if let bad = counts.first(where: { $0 < 1 }) {
+                throw ValidationError(SimulationInputError.invalidWorkerCount(bad).description)
+            }
+            return counts
+        }
+
+        private func timeModel() throws -> WorkerTimeModel {
+            do { return try WorkerTimeModel(name: model, sigma: sigma) } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
+        private func heterogeneity() throws -> WorkerHeterogeneity {
+            do {
+                return try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
+                                               stragglerProbability: stragglerProbability,
+                                               stragglerFactor: stragglerFactor)
+            } catch { throw ValidationError(error.description) }
+        }
+
+        private func gradientCount(workers: Int) -> Int {
+            if let perWorker { return perWorker.multipliedReportingOverflow(by: workers).overflow ? .max : perWorker * workers }
+            return gradients ?? 1_000_000
+        }
+
+        private func baseConfiguration(workers: Int) throws -> SimulationConfiguration {
+            do {
+                return try SimulationConfiguration(workers: workers, model: try timeModel(),
+                                                   heterogeneity: try heterogeneity(),
+                                                   gradients: gradientCount(workers: workers),
+                                                   warmupPerWorker: warmup, seed: seed)
+            } catch { throw ValidationError("\(error)") }
+        }
+    }
+}
