@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
@@ -41,13 +42,14 @@ let package = Package(
             dependencies: [
                 "CGSL", "CZlib", "ResultFiles", "StalenessSimulation",
                 .product(name: "Numerics", package: "swift-numerics"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Sweeps, the SQLite results store, CSV export, figures and the reproduction report.
         .target(
             name: "Experiments",
             dependencies: [
-                "StalenessSimulation", "Training", "ResultFiles",
+                "StalenessSimulation", "Training", "ResultFiles", "Figures",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

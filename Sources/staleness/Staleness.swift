@@ -7,6 +7,6 @@ struct Staleness: ParsableCommand {
         commandName: "staleness",
         abstract: "Simulate, fit and train under the gradient staleness of asynchronous SGD.",
         version: "0.1.0",
-        subcommands: [Train.self, Simulate.self, Fit.self]
+        subcommands: [Train.self, Simulate.self, Fit.self, DataCommand.self]
     )
 }
