@@ -102,8 +102,8 @@ final class ConfigurationBuilder {
             guard c.schedule == .constant else {
                 throw .invalidCombination("a warm-up replaces the schedule; sweep --warmup or --schedule, not both")
             }
-            c.schedule = warmup.kind == "paper" ? .paperWarmup(epochs: warmup.epochs)
-                : .linearWarmup(epochs: warmup.epochs)
+            c.schedule = warmup.kind == "paper" ? .paper(warmupEpochs: warmup.epochs)
+                : .gradual(warmupEpochs: warmup.epochs)
         }
         do { try c.validate() } catch { throw .invalidCombination(error.description) }
         return c
