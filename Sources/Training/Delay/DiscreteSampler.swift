@@ -4,7 +4,7 @@ import StalenessSimulation
 /// Draws integers 0…K−1 with given probabilities, by GSL's Walker alias method
 /// (`gsl_ran_discrete`), from its own seeded generator.
 final class DiscreteSampler {
-    private let table: OpaquePointer
+    private let table: UnsafeMutablePointer<gsl_ran_discrete_t>
     private let generator: RandomGenerator
     private let isConstant: Int?
 

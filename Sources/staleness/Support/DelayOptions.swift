@@ -106,8 +106,8 @@ struct DelayOptions: ParsableArguments {
             guard configuration.schedule == .constant else {
                 throw ValidationError("--warmup replaces the schedule; drop --schedule")
             }
-            configuration.schedule = warmup == "paper" ? .paperWarmup(epochs: warmupEpochs)
-                : .linearWarmup(epochs: warmupEpochs)
+            configuration.schedule = warmup == "paper" ? .paper(warmupEpochs: warmupEpochs)
+                : .gradual(warmupEpochs: warmupEpochs)
         }
     }
 
@@ -154,8 +154,8 @@ struct DelayOptions: ParsableArguments {
                 throw ValidationError("\(error)")
             }
             let histogram = StalenessSimulator.run(simulation)
-            let file = DistributionFile(source: "simulation", simulation: SimulationParameters(simulation),
-                                        histogram: histogram)
+            let file = DistributionFile(source: "simulation", simulation: SimulationParameters(simulation, sigma: sigma),
+                                        histogram: histogram, analysis: try StalenessAnalysis(histogram: histogram))
             return .sampled(try DelayDistribution(
                 weights: file.delayProbabilities(source),
                 label: "\(delaySampling) of simulated N=\(workers) σ=\(sigma) \(model)"))

@@ -92,6 +92,4 @@ struct TrainingOptions: ParsableArguments {
     }
 }
 
-extension DatasetName: ExpressibleByArgument {}
-extension InputPipeline: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
