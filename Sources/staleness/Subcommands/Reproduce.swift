@@ -11,12 +11,12 @@ extension Staleness {
             discussion: """
                 Full mode: SGD (momentum 0.9) and Adam, lr 2^-13…2^-5 plus 10^-3 and 10^-2.5, batch 32…1024, \
                 delays 0, 1, 2, 4, …, 256, 30 epochs, --input paper, plus warm-up, delay-model and remedy \
-                runs. --quick: 2 epochs on 10 000 training examples with a reduced grid (about 15 minutes on \
+                runs. --quick: 3 epochs on 30 000 training examples with a reduced grid (about 15 minutes on \
                 2 cores). Results go to <out>/runs.sqlite, so an interrupted reproduction resumes where it \
                 stopped; the report, CSV tables and figures are rewritten from the store at the end.
                 """)
 
-        @Flag(help: "The reduced grid (2 epochs, training subset).") var quick = false
+        @Flag(help: "The reduced grid (3 epochs, 30 000 training examples).") var quick = false
         @Option(help: "Directory holding the four IDX files (raw or .gz); overrides STALENESS_DATA.") var data: String?
         @Option(help: "Runs in flight at once (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
