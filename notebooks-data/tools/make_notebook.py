@@ -116,9 +116,9 @@ else:
 
 notebook = {
     "cells": [
-        {"cell_type": kind, "metadata": {}, "source": text.splitlines(keepends=True),
+        {"cell_type": kind, "id": f"cell-{index}", "metadata": {}, "source": text.splitlines(keepends=True),
          **({"outputs": [], "execution_count": None} if kind == "code" else {})}
-        for kind, text in cells
+        for index, (kind, text) in enumerate(cells)
     ],
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
                  "language_info": {"name": "python"}},
