@@ -18,9 +18,9 @@ public enum ColorRamp {
         return "#" + channel(a.0, b.0) + channel(a.1, b.1) + channel(a.2, b.2)
     }
 
-    /// The colour of item `index` of `count` ordered items, spread over the ramp's dark 90 %
+    /// The colour of item `index` of `count` ordered items, spread over the ramp's darker 80 %
     /// (the last yellow is too light for lines on white).
     public static func color(index: Int, of count: Int) -> String {
-        color(count <= 1 ? 0 : 0.9 * Double(index) / Double(count - 1))
+        color(count <= 1 ? 0 : 0.8 * Double(index) / Double(count - 1))
     }
 }

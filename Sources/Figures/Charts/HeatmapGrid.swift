@@ -21,7 +21,8 @@ public struct HeatmapGrid: Sendable {
     public var document: SVGDocument {
         let columnCount = min(columns, max(maps.count, 1))
         let rows = (maps.count + columns - 1) / columns
-        let width = Double(columnCount) * panelSize.width
+        // Wide enough for the title too (about 11 px per character at 18 px bold).
+        let width = max(Double(columnCount) * panelSize.width, 11 * Double(title.count) + 40)
         let height = PanelGrid.titleHeight + Double(max(rows, 1)) * panelSize.height
         var document = SVGDocument(width: width, height: height)
         document.add([SVGElement("rect", [("x", "0"), ("y", "0"), ("width", SVGNumber.format(width)),
