@@ -24,9 +24,10 @@ struct SweepGridTests {
         #expect(try SweepValues.expand("2^3:2^1", option: "delay") == ["8", "4", "2"])
         #expect(try SweepValues.expand("sgd, adam", option: "optimizer") == ["sgd", "adam"])
         #expect(try SweepValues.expand("capped:4,sampled:33", option: "x") == ["capped:4", "sampled:33"])
+        #expect(try SweepValues.expand("2^-3,10^-2", option: "lr") == ["0.125", "0.01"])
     }
 
-    @Test(arguments: ["2^-3:10^-1", "3^1:3^2", "0.1,,0.2", "2^-1:2^1:0"])
+    @Test(arguments: ["2^-3:10^-1", "3^1:3^2", "0.1,,0.2", "2^-1:2^1:0", "3^2"])
     func badValuesAreRejected(_ text: String) {
         #expect(throws: SweepError.self) { try SweepValues.expand(text, option: "lr") }
     }

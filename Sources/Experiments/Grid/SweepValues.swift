@@ -9,6 +9,7 @@ import Foundation
 /// - `10^-4:10^-1` or `1e-4:1e-1` — every power of ten from 10⁻⁴ to 10⁻¹; `10^-3:10^-2:0.5` adds
 ///   10⁻²·⁵. The `1e…` form needs integer exponents.
 /// - `2^0:2^8` — also works for integer options (1, 2, 4, …, 256).
+/// - `10^-2.5`, `2^-7` — a single power.
 ///
 /// Ranges ascend or descend with the order of their ends; the step is always positive.
 public enum SweepValues {
@@ -21,6 +22,11 @@ public enum SweepValues {
             guard !item.isEmpty else { throw .badValue(option: option, value: text, reason: "empty list item") }
             if let range = try logRange(item, option: option) {
                 values += range.map(format)
+            } else if item.contains("^") {
+                guard let (base, exponent) = power(item) else {
+                    throw .badValue(option: option, value: item, reason: "a power is 2^E or 10^E")
+                }
+                values.append(format(pow(base, exponent)))
             } else {
                 values.append(item)
             }

@@ -20,8 +20,8 @@ extension Staleness {
 
         @OptionGroup(title: "Grid (comma-separated lists)") var grid: SweepOptions
 
-        @Option(help: "The results store (SQLite), created if missing.")
-        var store: String
+        @Option(help: "The results store (SQLite), created if missing; required unless --dry-run.")
+        var store: String?
 
         @Option(help: "Runs in flight at once (default: the number of cores); each run uses --threads cores.")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -39,6 +39,7 @@ extension Staleness {
         var dryRun = false
 
         func validate() throws {
+            guard store != nil || dryRun else { throw ValidationError("--store is required (or use --dry-run)") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
             if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) } }
         }
@@ -49,6 +50,7 @@ extension Staleness {
                 for c in configurations { print("\(ConfigurationHash.of(c))  \(c.runName)") }
                 return
             }
+            guard let store else { return }
             _ = try await SweepExecution.run(configurations, storePath: store, jobs: jobs, dataOption: data,
                                              retryFailed: retryFailed)
         }
