@@ -45,7 +45,9 @@ import Testing
         _ = try SyntheticData.run(Self.configuration(.constant(delay: 7, flushAtEnd: true)),
                                   updates: { records.append($0) })
         #expect(records.count == 2 * 20)
-        #expect(records.map(\.staleness).allSatisfy { $0 == 7 })
+        // Staleness counts server updates since the read: the first seven gradients were all read
+        // before any update, so update k has staleness min(k, 7), the flushed ones included.
+        #expect(records.map(\.staleness) == records.indices.map { min($0, 7) })
     }
 
     /// With σ = 0 the workers stay in lockstep: update k is computed on the parameters after
@@ -108,6 +110,9 @@ import Testing
         var ramp = Self.configuration(.constant(delay: 4, flushAtEnd: false), epochs: 2)
         ramp.remedies.rampEpochs = 3
         #expect(throws: TrainingError.self) { try ramp.validate() }
+        var warmup = Self.configuration(.constant(delay: 4, flushAtEnd: false), epochs: 2)
+        warmup.schedule = .paper(warmupEpochs: 5)
+        #expect(throws: TrainingError.self) { try warmup.validate() }
         #expect(throws: TrainingError.self) { try DelayDistribution(weights: [0, -1], label: "x") }
         #expect(throws: TrainingError.self) { try WorkerEmulation(workers: 0, order: .recorded(workerIDs: [], label: "t")) }
     }

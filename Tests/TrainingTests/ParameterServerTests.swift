@@ -3,6 +3,8 @@ import Testing
 
 /// An optimizer that records the gradient and learning rate it is given and does plain SGD.
 final class RecordingOptimizer: Optimizer {
+    let parameterCount: Int
+    init(parameterCount: Int) { self.parameterCount = parameterCount }
     var gradients: [[Float]] = []
     var rates: [Float] = []
     func step(parameters: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
@@ -16,7 +18,7 @@ final class RecordingOptimizer: Optimizer {
 @Suite struct ParameterServerTests {
     func apply(_ remedies: Remedies, gradient: [Float], now: [Float], stale: [Float], staleness: Int = 3,
                rate: Double = 0.5) -> RecordingOptimizer {
-        let optimizer = RecordingOptimizer()
+        let optimizer = RecordingOptimizer(parameterCount: gradient.count)
         let server = ParameterServer(optimizer: optimizer, remedies: remedies, parameterCount: gradient.count)
         let g = FloatBuffer(gradient), w = FloatBuffer(now), s = FloatBuffer(stale)
         let update = PendingUpdate(gradient: g.storage, staleParameters: s.readable, staleness: staleness,

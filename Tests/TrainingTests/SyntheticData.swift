@@ -47,7 +47,7 @@ enum SyntheticData {
         throws -> (result: TrainingResult, parameters: [Float])
     {
         let trainer = try Trainer(configuration: configuration, train: train, test: test)
-        let result = trainer.run(onUpdate: updates ?? { _ in })
+        let result = try trainer.run(onUpdate: updates ?? { _ in })
         return (result, trainer.parameters)
     }
 }

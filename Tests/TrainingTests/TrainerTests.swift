@@ -33,7 +33,7 @@ import Testing
         let trainer = try Trainer(configuration: configuration, train: SyntheticData.train, test: SyntheticData.test)
         #expect(trainer.stepsPerEpoch == 4)
         var seen = 0
-        _ = trainer.run(onUpdate: { _ in seen += 1 })
+        _ = try trainer.run(onUpdate: { _ in seen += 1 })
         #expect(seen == 4)
     }
 

@@ -88,10 +88,10 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     ///   has another format version, or has a missing/mistyped field, a histogram key that is not a
     ///   non-negative integer, a negative count or no observations.
     public static func load(from url: URL) throws(DistributionFileError) -> DistributionFile {
-        let path = url.path
+        let path = url.relativePath
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .cannotRead(path: path, reason: (error as NSError).localizedDescription)
+            throw .cannotRead(path: path, reason: FileReadFailure.reason(url, error))
         }
         struct Version: Decodable { var formatVersion: Int }
         let decoder = JSONDecoder()

@@ -15,15 +15,14 @@ public enum UpdateCountFile {
     /// Reads the histogram of `url`, taking the observations from `column` when given.
     /// - Throws: ``UpdateCountFileError`` naming the file, and the line for malformed content.
     public static func read(from url: URL, column: String? = nil) throws(UpdateCountFileError) -> StalenessHistogram {
-        let path = url.path
+        let path = url.relativePath
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            let reason = (error as NSError).localizedDescription
-            throw .cannotRead(path: path, reason: reason)
+            throw .cannotRead(path: path, reason: FileReadFailure.reason(url, error))
         }
         var lines: [(number: Int, fields: [Substring])] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             lines.append((index + 1, Substring(trimmed).split(separator: ",", omittingEmptySubsequences: false)
                 .map { Substring($0.trimmingCharacters(in: .whitespaces)) }))

@@ -30,10 +30,12 @@ public struct DatasetLocator: Sendable {
         self.systemDatasetsDirectory = systemDatasetsDirectory
     }
 
-    /// A locator for this process: its environment and the user's home directory.
+    /// A locator for this process: its environment and the user's home directory (`$HOME`, as the
+    /// XDG rules say, else the account's home directory).
     public static func forCurrentProcess(dataOption: String?) -> DatasetLocator {
-        DatasetLocator(dataOption: dataOption, environment: ProcessInfo.processInfo.environment,
-                       homeDirectory: NSHomeDirectory())
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
+        return DatasetLocator(dataOption: dataOption, environment: environment, homeDirectory: home)
     }
 
     /// The value of `STALENESS_DATA`, if set and not empty.

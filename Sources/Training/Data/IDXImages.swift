@@ -25,7 +25,7 @@ public struct IDXImages: Sendable {
     }
 
     /// Parses the decompressed bytes of an IDX image file; `path` only names it in errors.
-    init(bytes: [UInt8], path: String) throws(IDXError) {
+    init(bytes: consuming [UInt8], path: String) throws(IDXError) {
         let header = 16
         guard bytes.count >= header else {
             throw bytes.count >= 4 && IDXHeader.uint32(bytes, at: 0) != Self.magic
@@ -46,6 +46,8 @@ public struct IDXImages: Sendable {
         self.count = count
         self.rows = rows
         self.columns = columns
-        self.pixels = Array(bytes[header...])
+        // In place: a memmove rather than a second 47 MB allocation for MNIST's training images.
+        bytes.removeFirst(header)
+        self.pixels = bytes
     }
 }

@@ -21,7 +21,7 @@ public struct IDXLabels: Sendable {
     }
 
     /// Parses the decompressed bytes of an IDX label file; `path` only names it in errors.
-    init(bytes: [UInt8], path: String) throws(IDXError) {
+    init(bytes: consuming [UInt8], path: String) throws(IDXError) {
         let header = 8
         guard bytes.count >= header else {
             throw bytes.count >= 4 && IDXHeader.uint32(bytes, at: 0) != Self.magic
@@ -33,6 +33,7 @@ public struct IDXLabels: Sendable {
         let count = Int(IDXHeader.uint32(bytes, at: 4))
         try IDXHeader.checkLength(of: bytes, header: header, payload: count, path: path)
         self.path = path
-        self.labels = Array(bytes[header...])
+        bytes.removeFirst(header)
+        self.labels = bytes
     }
 }

@@ -17,50 +17,51 @@ public enum InputPipeline: String, CaseIterable, Codable, Sendable {
     /// Converts `count` images of 28×28 bytes, image after image, into `count` images of 32×32
     /// floats. - Precondition: `pixels.count == count × 784`.
     func process(_ pixels: [UInt8], count: Int, dataset: DatasetName) -> [Float] {
-        let inSize = Self.inputSide * Self.inputSide
-        let outSize = Self.outputSide * Self.outputSide
+        let inSide = Self.inputSide, outSide = Self.outputSide
+        let inSize = inSide * inSide, outSize = outSide * outSide
         precondition(pixels.count == count * inSize, "pixel count does not match image count")
-        var output = [Float](repeating: 0, count: count * outSize)
-        switch self {
-        case .normalized:
-            let mean = dataset.pixelMean, std = dataset.pixelStandardDeviation
-            let table = (0..<256).map { (Float($0) / 255 - mean) / std }
-            let pad = (Self.outputSide - Self.inputSide) / 2
+        // Every output value is written exactly once, image by image, so the buffer needs no zeroing
+        // pass over all of its (for MNIST 245 MB of) memory first.
+        return [Float](unsafeUninitializedCapacity: count * outSize) { target, initialized in
             pixels.withUnsafeBufferPointer { source in
-                output.withUnsafeMutableBufferPointer { target in
+                switch self {
+                case .normalized:
+                    let mean = dataset.pixelMean, std = dataset.pixelStandardDeviation
+                    let table = (0..<256).map { (Float($0) / 255 - mean) / std }
+                    let pad = (outSide - inSide) / 2
+                    let background = table[0]
                     table.withUnsafeBufferPointer { table in
-                        for i in 0..<target.count { target[i] = table[0] }
                         for image in 0..<count {
                             let from = image &* inSize, to = image &* outSize
-                            for row in 0..<Self.inputSide {
-                                let sourceRow = from &+ row &* Self.inputSide
-                                let targetRow = to &+ (row &+ pad) &* Self.outputSide &+ pad
-                                for column in 0..<Self.inputSide {
-                                    target[targetRow &+ column] = table[Int(source[sourceRow &+ column])]
+                            for row in 0..<outSide {
+                                let targetRow = to &+ row &* outSide
+                                let sourceRow = row &- pad
+                                guard sourceRow >= 0, sourceRow < inSide else {
+                                    for column in 0..<outSide { target[targetRow &+ column] = background }
+                                    continue
                                 }
+                                let sourceStart = from &+ sourceRow &* inSide
+                                for column in 0..<pad { target[targetRow &+ column] = background }
+                                for column in 0..<inSide {
+                                    target[targetRow &+ pad &+ column] = table[Int(source[sourceStart &+ column])]
+                                }
+                                for column in (pad &+ inSide)..<outSide { target[targetRow &+ column] = background }
                             }
                         }
                     }
-                }
-            }
-        case .paper:
-            let resize = BilinearResize(inputSide: Self.inputSide, outputSide: Self.outputSide)
-            var scaled = [Float](repeating: 0, count: inSize)
-            pixels.withUnsafeBufferPointer { source in
-                output.withUnsafeMutableBufferPointer { target in
-                    scaled.withUnsafeMutableBufferPointer { scaled in
-                        for image in 0..<count {
-                            let from = image &* inSize
-                            for i in 0..<inSize { scaled[i] = Float(source[from &+ i]) / 255 }
-                            resize.apply(
-                                UnsafeBufferPointer(scaled),
-                                into: UnsafeMutableBufferPointer(rebasing: target[(image &* outSize)..<(image &* outSize &+ outSize)])
-                            )
-                        }
+                case .paper:
+                    let resize = BilinearResize(inputSide: inSide, outputSide: outSide)
+                    let scaled = UnsafeMutableBufferPointer<Float>.allocate(capacity: inSize)
+                    defer { scaled.deallocate() }
+                    for image in 0..<count {
+                        let from = image &* inSize, to = image &* outSize
+                        for i in 0..<inSize { scaled[i] = Float(source[from &+ i]) / 255 }
+                        resize.apply(UnsafeBufferPointer(scaled),
+                                     into: UnsafeMutableBufferPointer(rebasing: target[to..<(to &+ outSize)]))
                     }
                 }
             }
+            initialized = count * outSize
         }
-        return output
     }
 }

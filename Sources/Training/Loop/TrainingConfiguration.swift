@@ -7,12 +7,8 @@ public struct TrainingConfiguration: Codable, Hashable, Sendable {
     public var dataset: DatasetName = .mnist
     /// How 28×28 images become the network's 32×32 input.
     public var input: InputPipeline = .normalized
-    /// The server-side optimizer and its hyper-parameters.
+    /// The server-side optimizer, its learning rate, schedule and hyper-parameters.
     public var optimizer = OptimizerSettings()
-    /// The target learning rate (the schedule scales it per epoch).
-    public var learningRate: Double = 0.01
-    /// How the learning rate moves over epochs.
-    public var schedule: LearningRateSchedule = .constant
     /// Examples per mini-batch, 1 … training-set size.
     public var batchSize: Int = 64
     /// Passes over the training set.
@@ -33,13 +29,22 @@ public struct TrainingConfiguration: Codable, Hashable, Sendable {
     /// A configuration with the defaults above.
     public init() {}
 
+    /// The target learning rate (the schedule scales it per epoch); stored in ``optimizer``.
+    public var learningRate: Double {
+        get { optimizer.learningRate }
+        set { optimizer.learningRate = newValue }
+    }
+
+    /// How the learning rate moves over epochs; stored in ``optimizer``.
+    public var schedule: LearningRateSchedule {
+        get { optimizer.schedule }
+        set { optimizer.schedule = newValue }
+    }
+
     /// Checks the values that do not depend on the data.
     /// - Throws: `TrainingError.invalidConfiguration` with a message naming the bad value.
     public func validate() throws(TrainingError) {
         func fail(_ message: String) -> TrainingError { .invalidConfiguration(message) }
-        guard learningRate.isFinite, learningRate >= 0 else {
-            throw fail("learning rate must be a finite number ≥ 0, got \(learningRate)")
-        }
         guard batchSize >= 1 else { throw fail("batch size must be at least 1, got \(batchSize)") }
         guard epochs >= 1 else { throw fail("epochs must be at least 1, got \(epochs)") }
         guard threads >= 1 else { throw fail("threads must be at least 1, got \(threads)") }
@@ -53,6 +58,13 @@ public struct TrainingConfiguration: Codable, Hashable, Sendable {
             }
         }
         try remedies.validate(epochs: epochs)
+        switch schedule {
+        case let .gradual(warmup), let .paper(warmup):
+            guard warmup <= epochs else {
+                throw fail("the learning-rate warm-up (\(warmup) epochs) is longer than the run (\(epochs) epochs)")
+            }
+        default: break
+        }
     }
 
     /// A readable name for the run, used for its output directory: optimizer, learning rate, batch,

@@ -30,7 +30,7 @@ public final class Adagrad: Optimizer {
             let d = g[i] + wd * p[i]
             let si = s[i] + d * d
             s[i] = si
-            p[i] -= lr * (d / (si.squareRoot() + eps))
+            p[i] -= lr * (d / (nonNegativeSquareRoot(si) + eps))
         }
     }
 }

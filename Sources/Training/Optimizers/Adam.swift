@@ -58,7 +58,7 @@ public final class Adam: Optimizer {
             let vi = b2 * v[i] + oneMinusB2 * d * d
             m[i] = mi
             v[i] = vi
-            p[i] -= stepSize * (mi / (vi.squareRoot() / correction2Root + eps))
+            p[i] -= stepSize * (mi / (nonNegativeSquareRoot(vi) / correction2Root + eps))
         }
     }
 }

@@ -26,3 +26,12 @@ func allocateState(_ count: Int) -> UnsafeMutableBufferPointer<Float> {
     buffer.initialize(repeating: 0)
     return buffer
 }
+
+/// √x for x ≥ 0, in a form the loop vectorizer accepts. On Linux, `Float.squareRoot()` becomes a
+/// call to glibc's `sqrtf` on its negative-input path (to set `errno`), which keeps the whole loop
+/// scalar; with the argument clamped at 0 the compiler knows that path is dead and emits `sqrtps`.
+/// NaN still propagates (`max(.nan, 0)` is NaN), so a diverged run stays visibly diverged.
+@inline(__always)
+func nonNegativeSquareRoot(_ x: Float) -> Float {
+    max(x, 0).squareRoot()
+}

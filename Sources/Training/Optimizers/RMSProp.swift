@@ -2,9 +2,11 @@
 ///
 ///     d = g + weightDecay·p
 ///     s = α·s + (1 − α)·d²
-///     a = centered ? √(s − ā²) + ε with ā = ā + (1 − α)·(d − ā) : √s + ε
+///     a = centered ? √max(s − ā², 0) + ε with ā = ā + (1 − α)·(d − ā) : √s + ε
 ///     momentum > 0:  b = momentum·b + d/a,  p = p − lr·b
 ///     otherwise:     p = p − lr·d/a
+///
+/// The clamp at 0 only matters where rounding makes s − ā² slightly negative (PyTorch gives NaN).
 public final class RMSProp: Optimizer {
     public let parameterCount: Int
     /// Smoothing constant in [0, 1) (PyTorch's default 0.99).
@@ -44,6 +46,18 @@ public final class RMSProp: Optimizer {
     public func step(parameters p: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                      learningRate lr: Float) {
         checkSizes(p, g)
+        // One specialised loop per variant: with the flags constant each loop vectorizes.
+        switch (centered, momentum != 0) {
+        case (false, false): update(p, g, lr, centered: false, withMomentum: false)
+        case (false, true): update(p, g, lr, centered: false, withMomentum: true)
+        case (true, false): update(p, g, lr, centered: true, withMomentum: false)
+        case (true, true): update(p, g, lr, centered: true, withMomentum: true)
+        }
+    }
+
+    @inline(__always)
+    private func update(_ p: UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ lr: Float,
+                        centered: Bool, withMomentum: Bool) {
         let wd = weightDecay, a = alpha, oneMinusA = 1 - alpha, eps = epsilon, mom = momentum
         let s = squareAverage, ga = gradientAverage, b = buffer
         for i in 0..<parameterCount {
@@ -54,11 +68,11 @@ public final class RMSProp: Optimizer {
             if centered {
                 let gi = ga[i] + oneMinusA * (d - ga[i])
                 ga[i] = gi
-                denominator = (si - gi * gi).squareRoot() + eps
+                denominator = nonNegativeSquareRoot(si - gi * gi) + eps
             } else {
-                denominator = si.squareRoot() + eps
+                denominator = nonNegativeSquareRoot(si) + eps
             }
-            if mom != 0 {
+            if withMomentum {
                 let bi = mom * b[i] + d / denominator
                 b[i] = bi
                 p[i] -= lr * bi

@@ -30,10 +30,27 @@ extension Staleness.DataCommand {
                 let files = location.files(for: split)
                 let images = try IDXImages(contentsOf: files.images)
                 let labels = try IDXLabels(contentsOf: files.labels)
-                _ = try Dataset(images: images, labels: labels, dataset: data.dataset, pipeline: .normalized)
+                let dataset = try Dataset(images: images, labels: labels, dataset: data.dataset, pipeline: data.input)
                 print("  \(split.rawValue): \(files.images.lastPathComponent) \(images.count) images of "
                       + "\(images.rows)×\(images.columns), \(files.labels.lastPathComponent) \(labels.count) labels")
+                print("    after the \(data.input.rawValue) pipeline: " + Self.summarize(dataset.images))
             }
+        }
+
+        /// Range and mean of the preprocessed values, to check the pipeline at a glance.
+        private static func summarize(_ values: [Float]) -> String {
+            guard !values.isEmpty else { return "no values" }
+            var low = Float.infinity, high = -Float.infinity, sum = 0.0
+            values.withUnsafeBufferPointer { values in
+                for value in values {
+                    low = min(low, value)
+                    high = max(high, value)
+                    sum += Double(value)
+                }
+            }
+            func format(_ value: Double) -> String { String(format: "%.4f", value) }
+            return "32×32 values in [\(format(Double(low))), \(format(Double(high)))], "
+                + "mean \(format(sum / Double(values.count)))"
         }
 
         private static func describe(_ contents: DatasetCandidate.Contents) -> String {

@@ -63,11 +63,11 @@ extension Staleness {
             _ = try timeModel()
             _ = try heterogeneity()
             if gradients != nil && perWorker != nil {
-                throw ValidationError("give either --gradients or --per-worker, not both")
+                throw CommandLineError("give either --gradients or --per-worker, not both")
             }
             for n in counts { _ = try baseConfiguration(workers: n) }
             if trace != nil && counts.count > 1 {
-                throw ValidationError("--trace needs a single worker count, not a scan")
+                throw CommandLineError("--trace needs a single worker count, not a scan")
             }
         }
 
@@ -112,26 +112,21 @@ extension Staleness {
             let fields = workers.split(separator: ",", omittingEmptySubsequences: false)
             let counts = fields.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard counts.count == fields.count, !counts.isEmpty else {
-                throw ValidationError("--workers must be an integer or a comma-separated list of integers, got '\(workers)'")
+                throw CommandLineError("--workers must be an integer or a comma-separated list of integers, got '\(workers)'")
             }
             if let bad = counts.first(where: { $0 < 1 }) {
-                throw ValidationError(SimulationInputError.invalidWorkerCount(bad).description)
+                throw SimulationInputError.invalidWorkerCount(bad)
             }
             return counts
         }
 
         private func timeModel() throws -> WorkerTimeModel {
-            do { return try WorkerTimeModel(name: model, sigma: sigma) } catch {
-                throw ValidationError(error.description)
-            }
+            try WorkerTimeModel(name: model, sigma: sigma)
         }
 
         private func heterogeneity() throws -> WorkerHeterogeneity {
-            do {
-                return try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
-                                               stragglerProbability: stragglerProbability,
-                                               stragglerFactor: stragglerFactor)
-            } catch { throw ValidationError(error.description) }
+            try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
+                                    stragglerProbability: stragglerProbability, stragglerFactor: stragglerFactor)
         }
 
         private func gradientCount(workers: Int) -> Int {
@@ -140,12 +135,9 @@ extension Staleness {
         }
 
         private func baseConfiguration(workers: Int) throws -> SimulationConfiguration {
-            do {
-                return try SimulationConfiguration(workers: workers, model: try timeModel(),
-                                                   heterogeneity: try heterogeneity(),
-                                                   gradients: gradientCount(workers: workers),
-                                                   warmupPerWorker: warmup, seed: seed)
-            } catch { throw ValidationError("\(error)") }
+            try SimulationConfiguration(workers: workers, model: try timeModel(), heterogeneity: try heterogeneity(),
+                                        gradients: gradientCount(workers: workers), warmupPerWorker: warmup,
+                                        seed: seed)
         }
     }
 }

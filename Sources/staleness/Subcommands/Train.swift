@@ -34,7 +34,7 @@ extension Staleness {
             var configuration = try options.configuration()
             try delays.apply(to: &configuration)
             do { try configuration.validate() } catch { throw ValidationError(error.description) }
-            let (train, test) = try TrainingData.load(configuration, dataOption: options.data)
+            let (train, test) = try TrainingData.load(configuration, dataOption: options.data.directory)
             let trainer = try Trainer(configuration: configuration, train: train, test: test)
             let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(configuration.runName)")
             let writer = MetricsWriter(directory: directory)

@@ -4,14 +4,7 @@ import Training
 
 /// The options that define one training run, shared by `train` and the commands that run training.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Dataset: mnist or fashion-mnist.")
-    var dataset: DatasetName = .mnist
-
-    @Option(help: "Directory holding the four IDX files (raw or .gz); overrides STALENESS_DATA.")
-    var data: String?
-
-    @Option(help: "Input pipeline: normalized (zero-pad to 32×32, normalise) or paper (bilinear resize, [0,1]).")
-    var input: InputPipeline = .normalized
+    @OptionGroup var data: DataOptions
 
     @Option(help: "Server optimizer: sgd, adam, adagrad or rmsprop.")
     var optimizer: OptimizerKind = .sgd
@@ -19,8 +12,8 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("lr"), help: "Learning rate (target of the schedule).")
     var learningRate: Double = 0.01
 
-    @Option(help: "SGD momentum (RMSProp momentum too).")
-    var momentum: Double = 0.9
+    @Option(help: "Momentum of SGD (default 0.9, the study's) or RMSProp (default 0).")
+    var momentum: Double?
 
     @Flag(help: "Nesterov momentum (SGD).")
     var nesterov = false
@@ -59,20 +52,15 @@ struct TrainingOptions: ParsableArguments {
     /// - Throws: `ValidationError` for impossible values.
     func configuration() throws -> TrainingConfiguration {
         var configuration = TrainingConfiguration()
-        configuration.dataset = dataset
-        configuration.input = input
-        configuration.optimizer = OptimizerSettings(kind: optimizer)
-        configuration.optimizer.momentum = momentum
-        configuration.optimizer.nesterov = nesterov
-        configuration.optimizer.weightDecay = weightDecay
-        configuration.optimizer.beta1 = beta1
-        configuration.optimizer.beta2 = beta2
-        configuration.learningRate = learningRate
-        do {
-            configuration.schedule = try LearningRateSchedule(parsing: schedule)
-        } catch {
+        configuration.dataset = data.dataset
+        configuration.input = data.input
+        let parsedSchedule: LearningRateSchedule
+        do { parsedSchedule = try LearningRateSchedule(parsing: schedule) } catch {
             throw ValidationError("\(error)")
         }
+        configuration.optimizer = OptimizerSettings(
+            kind: optimizer, learningRate: learningRate, schedule: parsedSchedule, momentum: momentum,
+            nesterov: nesterov, weightDecay: weightDecay, beta1: beta1, beta2: beta2)
         configuration.batchSize = batchSize
         configuration.epochs = epochs
         configuration.seed = seed

@@ -17,6 +17,12 @@ struct DataOptions: ParsableArguments {
         valueName: "dir"))
     var directory: String?
 
+    @Option(help: ArgumentHelp(
+        "Input pipeline: normalized (zero-pad to 32×32, then (x − mean)/std) or paper (bilinear resize "
+            + "to 32×32, values in [0, 1], as the original study).",
+        valueName: "pipeline"))
+    var input: InputPipeline = .normalized
+
     /// The locator for these options in this process's environment.
     var locator: DatasetLocator { DatasetLocator.forCurrentProcess(dataOption: directory) }
 }

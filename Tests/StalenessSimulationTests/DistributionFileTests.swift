@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import StalenessSimulation
+
+@Suite struct DistributionFileTests {
+    private let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("distribution-\(UUID().uuidString)")
+
+    private func report(seed: UInt64) throws -> StalenessReport {
+        let configuration = try SimulationConfiguration(workers: 8, model: .normal(sigma: 0.2), gradients: 20_000,
+                                                        seed: seed)
+        return try StalenessReport(run: SimulationRun.perform(configuration), sigma: 0.2)
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try report(seed: 1).distributionFile
+        let url = directory.appendingPathComponent("d.json")
+        try file.write(to: url)
+        let loaded = try DistributionFile.load(from: url)
+        #expect(loaded == file)
+        #expect(loaded.staleness == (try report(seed: 1)).histogram)
+        #expect(loaded.simulation?.workers == 8 && loaded.simulation?.seed == 1)
+    }
+
+    @Test func delayProbabilitiesSumToOne() throws {
+        let file = try report(seed: 1).distributionFile
+        let empirical = file.delayProbabilities(.empirical)
+        let histogram = file.staleness
+        #expect(abs(empirical.reduce(0, +) - 1) < 1e-12)
+        #expect(empirical.count == histogram.counts.count)
+        #expect(empirical[7] == Double(histogram.counts[7]) / Double(histogram.total))
+        let normal = file.delayProbabilities(.fittedNormal)
+        #expect(abs(normal.reduce(0, +) - 1) < 1e-12)
+        let mean = normal.enumerated().map { Double($0.offset) * $0.element }.reduce(0, +)
+        // Folding the tails below 0 and above the maximum moves the mean only slightly.
+        #expect(abs(mean - file.analysis.normal.mean) < 1e-3)
+    }
+
+    private func write(_ text: String) throws -> URL {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("\(UUID().uuidString).json")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func rejectsAnotherVersion() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = try write(#"{"formatVersion": 2, "histogram": {}}"#)
+        #expect(throws: DistributionFileError.unsupportedVersion(path: url.path, found: 2)) {
+            try DistributionFile.load(from: url)
+        }
+    }
+
+    @Test func rejectsFilesOfTheWrongShape() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let notJSON = try write("hello")
+        #expect(throws: DistributionFileError.notADistributionFile(path: notJSON.path)) {
+            try DistributionFile.load(from: notJSON)
+        }
+        var json = String(decoding: try report(seed: 1).distributionFile.jsonData(), as: UTF8.self)
+        let missing = try write(json.replacingOccurrences(of: "\"source\"", with: "\"origin\""))
+        #expect(throws: DistributionFileError.malformed(path: missing.path, detail: "missing field 'source' at top level")) {
+            try DistributionFile.load(from: missing)
+        }
+        json = json.replacingOccurrences(of: "\"histogram\" : {", with: "\"histogram\" : {\n    \"-3\" : 1,")
+        let negative = try write(json)
+        #expect(throws: DistributionFileError.malformed(path: negative.path,
+                                                         detail: "histogram key '-3' is not a non-negative integer")) {
+            try DistributionFile.load(from: negative)
+        }
+        #expect(throws: DistributionFileError.self) {
+            try DistributionFile.load(from: directory.appendingPathComponent("absent.json"))
+        }
+    }
+
+    @Test func sameSeedWritesIdenticalFilesAndAnotherSeedDifferent() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try report(seed: 4).write(to: directory.appendingPathComponent("a"))
+        let second = try report(seed: 4).write(to: directory.appendingPathComponent("b"))
+        let third = try report(seed: 5).write(to: directory.appendingPathComponent("c"))
+        for ((a, b), c) in zip(zip(first, second), third) {
+            #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+            #expect(try Data(contentsOf: a) != Data(contentsOf: c))
+        }
+    }
+}
