@@ -12,10 +12,11 @@ public struct AnalyzedRun: Sendable {
 
     /// sgd, adam, …
     public var optimizer: String { record.optimizer }
-    /// The target learning rate.
-    public var learningRate: Double { configuration.learningRate }
-    /// The batch size.
-    public var batchSize: Int { configuration.batchSize }
+    /// The target learning rate (from the stored key column, which does not depend on how a
+    /// version of the configuration's JSON is decoded).
+    public var learningRate: Double { record.learningRate }
+    /// The batch size (from the stored key column).
+    public var batchSize: Int { record.batchSize }
     /// Mean delay (0 for synchronous runs and constant delay 0).
     public var delayMean: Double { record.delayMean }
     /// Final test accuracy in percent (nil for failed runs).

@@ -21,6 +21,8 @@ extension Staleness {
         @Option(help: "Runs in flight at once (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option(help: "Output directory (store, CSV, figures, REPORT.md).") var out: String = "notebooks-data/reproduction"
+        @Flag(name: .customLong("report-only"), help: "Train nothing: rewrite CSV, figures and REPORT.md from the store.")
+        var reportOnly = false
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -36,8 +38,11 @@ extension Staleness {
                 printError("simulating the staleness of N = \(StalenessScan.defaultWorkerCounts.map(String.init).joined(separator: ", ")) workers")
                 try store.replaceStalenessScan(try StalenessScan.run())
             }
-            let configurations = try ReproductionPlan(mode: mode).configurations()
-            _ = try await SweepExecution.run(configurations, storePath: storePath, jobs: jobs, dataOption: data)
+            if !reportOnly {
+                let configurations = try ReproductionPlan(mode: mode).configurations()
+                _ = try await SweepExecution.run(configurations, storePath: storePath, jobs: jobs,
+                                                 dataOption: data)
+            }
             let snapshot = try store.snapshot()
             try CSVExport.write(snapshot, to: directory)
             var names: [String] = []
