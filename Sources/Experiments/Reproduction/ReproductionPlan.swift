@@ -57,7 +57,7 @@ public struct ReproductionPlan: Sendable {
             ]) { $1 })
             warmup = grid(common.merging([
                 .optimizer: "sgd,adam", .lr: "10^-2.5", .batch: "64", .delay: "128",
-                .warmup: "gradual,paper", .warmupEpochs: "1",
+                .warmup: "gradual,paper", .warmupEpochs: "2",
             ]) { $1 })
             delayModels = grid(common.merging([
                 .optimizer: "sgd,adam", .lr: "1e-3", .batch: "64", .delay: "32,sampled:33,workers:33",

@@ -197,7 +197,7 @@ public enum StudyClaims {
                 let finalGain = 100 * ((run.testAccuracy.last ?? 0) - (base.testAccuracy.last ?? 0))
                 pairs += 1
                 if earlyGain >= warmupMargin, finalGain < warmupMargin { helps += 1 }
-                lines.append(String(format: "| %@ | %@ | %@ | %d | %@ | %+.2f | %+.2f |", label, run.optimizer,
+                lines.append(String(format: "| %@ | %@ | %@ | %d | %@ | %+.2f | %+.2f |", "\(label) (\(warmupEpochs) epochs)", run.optimizer,
                                     ReportFormat.learningRate(run.learningRate), run.batchSize, run.record.delay, earlyGain, finalGain))
             }
             parts.append(pairs == 0 ? nil : Double(helps) >= 0.5 * Double(pairs))
