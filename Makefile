@@ -1,11 +1,17 @@
 # staleness: two commands do everything on a fresh Debian machine.
-#   make demo   the staleness distribution of 32 asynchronous workers, fitted, tabled and drawn
+#   make demo   the staleness distribution of 32 asynchronous workers, fitted, tabled and drawn,
+#               a scan over N = 2...256, then LeNet-5 trained for one epoch synchronously and with
+#               delays sampled from that distribution (SGD and Adam)
 #   make test   the whole test suite
 # `make setup` (a dependency of both) installs missing Debian packages and does nothing otherwise.
 
 SWIFT        ?= swift
 APT_PACKAGES := libgsl-dev libopenblas-dev zlib1g-dev pkg-config libsqlite3-dev dataset-fashion-mnist
 BIN          := .build/release/staleness
+# The demo trains on MNIST from ../shared/data/mnist when it is there, else on whatever
+# STALENESS_DATA or the cache holds, else on Debian's Fashion-MNIST (installed by `make setup`).
+DEMO_DATA    := $(if $(wildcard ../shared/data/mnist/train-images-idx3-ubyte*),--data ../shared/data/mnist,$(if $(STALENESS_DATA)$(wildcard $(HOME)/.cache/staleness/mnist),,--dataset fashion-mnist))
+DEMO_DIST    := notebooks-data/staleness-N32-normal-sigma0.2.json
 
 .PHONY: setup build demo test benchmark clean notebook-check
 
@@ -24,7 +30,11 @@ build: setup
 	$(SWIFT) build -c release
 
 demo: build
+	$(BIN) simulate --workers 2,4,8,16,32,64,128,256 --sigma 0.2 --per-worker 20000 --seed 1
 	$(BIN) simulate --workers 32 --sigma 0.2 --gradients 1000000 --seed 1
+	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer sgd --lr 0.01
+	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer sgd --lr 0.01 --delay-dist $(DEMO_DIST) --delay-sampling empirical
+	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer adam --lr 0.0001 --delay-dist $(DEMO_DIST) --delay-sampling empirical
 
 test: setup
 	$(SWIFT) test
@@ -45,6 +55,9 @@ notebook-check:
 	.build/debug/staleness export --store $(NOTEBOOK_CHECK)/runs.sqlite --out $(NOTEBOOK_CHECK)/csv
 	STALENESS_CSV=$(CURDIR)/$(NOTEBOOK_CHECK)/csv python3 -m jupyter nbconvert --to notebook --execute \
 	  notebooks-data/reproduction.ipynb --output-dir $(NOTEBOOK_CHECK) --ExecutePreprocessor.timeout=300
+
+benchmark: build
+	benchmarks/simulator.sh
 
 clean:
 	rm -rf .build

@@ -53,7 +53,7 @@ def swift_run(data, batch, threads, epochs=1, optimizer="sgd", lr=0.01, seed=1, 
 
 
 def torch_run(data, batch, threads, epochs=1, optimizer="sgd", lr=0.01, seed=1):
-    command = [sys.executable, os.path.join(HERE, "pytorch_lenet.py"), "--data", data, "--epochs", str(epochs),
+    command = [sys.executable, os.path.join(HERE, "pytorch_lenet.py"), "train", "--data", data, "--epochs", str(epochs),
                "--batch", str(batch), "--threads", str(threads), "--optimizer", optimizer, "--lr", str(lr),
                "--seed", str(seed)]
     stdout, rss = peak_rss_and_output(command)

@@ -84,6 +84,20 @@ import Testing
         #expect(realised.map(\.staleness) == recorder.arrivals.map(\.staleness))
     }
 
+    /// With the worker ramp, only worker 0 submits at first (so its gradients are fresh) and all
+    /// workers take part by the end.
+    @Test func workerRampStartsWithOneWorker() throws {
+        let emulation = try WorkerEmulation(
+            workers: 6, order: .simulated(model: "normal", sigma: 0.2, heterogeneity: .none, seed: 5))
+        var configuration = Self.configuration(.emulated(emulation), epochs: 2)
+        configuration.remedies.rampEpochs = 1
+        var records: [UpdateRecord] = []
+        _ = try SyntheticData.run(configuration, updates: { records.append($0) })
+        #expect(records.count == 40)
+        #expect(records.prefix(2).allSatisfy { $0.worker == 0 && $0.staleness == 0 })
+        #expect(Set(records.suffix(20).map(\.worker)) == Set(0..<6))
+    }
+
     @Test func zeroCompensationIsPlainDelayedSGD() throws {
         let plain = try SyntheticData.run(Self.configuration(.constant(delay: 4, flushAtEnd: false)))
         var compensated = Self.configuration(.constant(delay: 4, flushAtEnd: false))

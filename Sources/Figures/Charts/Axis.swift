@@ -5,17 +5,21 @@ public struct Axis: Sendable {
 
     /// The side.
     public var side: Side
-    /// The ticks (their `lower`/`upper` define the axis' data range).
+    /// The data range the axis spans.
+    public var domain: (lower: Double, upper: Double)
+    /// The ticks; only those inside ``domain`` are drawn.
     public var ticks: NiceTicks
     /// Axis title, e.g. "frequency".
     public var title: String
     /// Whether to draw light grid lines across the plot area at each tick.
     public var grid: Bool
 
-    /// Creates an axis.
-    public init(side: Side, ticks: NiceTicks, title: String, grid: Bool = true) {
+    /// Creates an axis spanning `domain` (by default the ticks' own range, from first to last tick).
+    public init(side: Side, ticks: NiceTicks, domain: (lower: Double, upper: Double)? = nil, title: String,
+                grid: Bool = true) {
         self.side = side
         self.ticks = ticks
+        self.domain = domain ?? (ticks.lower, ticks.upper)
         self.title = title
         self.grid = grid
     }
@@ -23,8 +27,8 @@ public struct Axis: Sendable {
     /// The scale mapping the axis' data range onto `plot`'s side (upwards for a left axis).
     public func scale(for plot: PlotRect) -> LinearScale {
         switch side {
-        case .bottom: LinearScale(domain: (ticks.lower, ticks.upper), range: (plot.x, plot.maxX))
-        case .left: LinearScale(domain: (ticks.lower, ticks.upper), range: (plot.maxY, plot.y))
+        case .bottom: LinearScale(domain: domain, range: (plot.x, plot.maxX))
+        case .left: LinearScale(domain: domain, range: (plot.maxY, plot.y))
         }
     }
 
@@ -33,7 +37,9 @@ public struct Axis: Sendable {
         let scale = scale(for: plot)
         let f = SVGNumber.format
         var elements: [SVGElement] = []
-        for value in ticks.values {
+        let slack = 1e-9 * (domain.upper - domain.lower)
+        let visible = ticks.values.filter { $0 >= domain.lower - slack && $0 <= domain.upper + slack }
+        for value in visible {
             let position = scale(value)
             switch side {
             case .bottom:
@@ -61,7 +67,7 @@ public struct Axis: Sendable {
                                                 ("font-size", "13"), ("text-anchor", "middle")], text: title))
         case .left:
             elements.append(line(plot.x, plot.y, plot.x, plot.maxY, color: "#333333"))
-            let labelWidth = Double(ticks.values.map { ticks.label($0).count }.max() ?? 1) * 7.2
+            let labelWidth = Double(visible.map { ticks.label($0).count }.max() ?? 1) * 7.2
             let x = plot.x - 16 - labelWidth, y = plot.y + plot.height / 2
             elements.append(SVGElement("text", [("x", f(x)), ("y", f(y)), ("font-size", "13"),
                                                 ("text-anchor", "middle"),

@@ -1,6 +1,8 @@
 /// Vertical bars from y = 0 to each height, centred on their x values.
 public struct BarSeries: ChartSeries {
+    /// Legend name (empty: no legend entry).
     public var name: String
+    /// SVG colour of the series.
     public var color: String
     /// Bar centres in data units.
     public var xs: [Double]
@@ -19,6 +21,7 @@ public struct BarSeries: ChartSeries {
         self.color = color
     }
 
+    // ChartSeries conformance; see the protocol for each member's contract.
     public var xExtent: (lower: Double, upper: Double)? {
         guard let low = xs.min(), let high = xs.max() else { return nil }
         return (low - width / 2, high + width / 2)

@@ -1,6 +1,8 @@
 /// A polyline through points, optionally dashed; non-finite points break the line.
 public struct LineSeries: ChartSeries {
+    /// Legend name (empty: no legend entry).
     public var name: String
+    /// SVG colour of the series.
     public var color: String
     /// Points in data units.
     public var points: [(x: Double, y: Double)]
@@ -21,6 +23,7 @@ public struct LineSeries: ChartSeries {
 
     private var finitePoints: [(x: Double, y: Double)] { points.filter { $0.x.isFinite && $0.y.isFinite } }
 
+    // ChartSeries conformance; see the protocol for each member's contract.
     public var xExtent: (lower: Double, upper: Double)? {
         let xs = finitePoints.map(\.x)
         guard let low = xs.min(), let high = xs.max() else { return nil }

@@ -5,24 +5,28 @@
 public struct XYChart: Sendable {
     /// Title above the plot area.
     public var title: String
+    /// Smaller second line under the title, or empty.
+    public var subtitle: String
     /// Title of the horizontal axis.
     public var xTitle: String
     /// Title of the vertical axis.
     public var yTitle: String
     /// Series, drawn in order.
     public var series: [any ChartSeries]
-    /// Fixed horizontal data range, or nil to cover every series.
+    /// Fixed horizontal data range (the axis spans exactly this), or nil to cover every series,
+    /// extended to the nearest ticks.
     public var xRange: (lower: Double, upper: Double)?
-    /// Fixed vertical data range, or nil to cover every series (and 0).
+    /// Fixed vertical data range, or nil to cover every series and 0, extended to the nearest ticks.
     public var yRange: (lower: Double, upper: Double)?
     /// Where the legend goes.
     public var legendCorner: Legend.Corner
 
     /// Creates a chart.
-    public init(title: String, xTitle: String, yTitle: String, series: [any ChartSeries],
+    public init(title: String, subtitle: String = "", xTitle: String, yTitle: String, series: [any ChartSeries],
                 xRange: (lower: Double, upper: Double)? = nil, yRange: (lower: Double, upper: Double)? = nil,
                 legendCorner: Legend.Corner = .topRight) {
         self.title = title
+        self.subtitle = subtitle
         self.xTitle = xTitle
         self.yTitle = yTitle
         self.series = series
@@ -34,18 +38,22 @@ public struct XYChart: Sendable {
     /// Margins around the plot area inside the chart's frame: room for title, tick labels, axis titles.
     public static let margins = (top: 40.0, right: 20.0, bottom: 55.0, left: 75.0)
 
+    /// Extra top margin when there is a subtitle.
+    public static let subtitleHeight = 18.0
+
     /// The chart drawn inside `frame`.
     public func elements(in frame: PlotRect) -> [SVGElement] {
         let m = Self.margins
-        let plot = PlotRect(x: frame.x + m.left, y: frame.y + m.top,
+        let top = m.top + (subtitle.isEmpty ? 0 : Self.subtitleHeight)
+        let plot = PlotRect(x: frame.x + m.left, y: frame.y + top,
                             width: max(frame.width - m.left - m.right, 10),
-                            height: max(frame.height - m.top - m.bottom, 10))
+                            height: max(frame.height - top - m.bottom, 10))
         let xs = xRange ?? Self.union(series.compactMap(\.xExtent)) ?? (0, 1)
         let ys = yRange ?? Self.union(series.compactMap(\.yExtent) + [(0, 0)]) ?? (0, 1)
         let xAxis = Axis(side: .bottom, ticks: NiceTicks(lower: xs.lower, upper: xs.upper, targetCount: 8),
-                         title: xTitle)
+                         domain: xRange, title: xTitle)
         let yAxis = Axis(side: .left, ticks: NiceTicks(lower: ys.lower, upper: ys.upper, targetCount: 6),
-                         title: yTitle)
+                         domain: yRange, title: yTitle)
         let xScale = xAxis.scale(for: plot), yScale = yAxis.scale(for: plot)
         var elements = yAxis.elements(for: plot) + xAxis.elements(for: plot)
         for entry in series { elements += entry.elements(x: xScale, y: yScale) }
@@ -54,6 +62,12 @@ public struct XYChart: Sendable {
             ("x", SVGNumber.format(frame.x + frame.width / 2)), ("y", SVGNumber.format(frame.y + 24)),
             ("font-size", "15"), ("font-weight", "bold"), ("text-anchor", "middle"),
         ], text: title))
+        if !subtitle.isEmpty {
+            elements.append(SVGElement("text", [
+                ("x", SVGNumber.format(frame.x + frame.width / 2)), ("y", SVGNumber.format(frame.y + 42)),
+                ("font-size", "12"), ("fill", "#444444"), ("text-anchor", "middle"),
+            ], text: subtitle))
+        }
         return elements
     }
 

@@ -7,8 +7,18 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var source: String
     /// The simulation's parameters, when simulated.
     public var simulation: SimulationParameters?
+    /// Number of workers N, when simulated (also in ``simulation``, repeated here for scripts).
+    public var workers: Int?
+    /// The σ given, when simulated.
+    public var sigma: Double?
+    /// The worker-time model, when simulated.
+    public var model: String?
     /// Number of staleness values.
     public var count: Int
+    /// Mean staleness (also in ``summary``).
+    public var mean: Double
+    /// Standard deviation of the staleness, denominator n (also in ``summary``).
+    public var standardDeviation: Double
     /// Mean, sd, skewness, kurtosis, extremes, quantiles (at ``SummaryStatistics/quantileLevels``).
     public var summary: SummaryStatistics
     /// The moment / maximum-likelihood normal.
@@ -19,7 +29,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var goodnessOfFit: GoodnessOfFit
     /// Wall-clock seconds of the simulation itself (not analysis or file writing), when simulated.
     public var simulationSeconds: Double?
-    /// Simulated gradients per second, warm-up arrivals included, when simulated.
+    /// CPU seconds of the simulating thread over the same span, when simulated.
+    public var simulationCPUSeconds: Double?
+    /// Simulated gradients per wall-clock second, warm-up arrivals included, when simulated.
     public var gradientsPerSecond: Double?
     /// Paths of the files written.
     public var files: [String]
@@ -28,12 +40,18 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public init(report: StalenessReport, run: SimulationRun?, files: [String]) {
         source = report.source
         simulation = report.simulation
+        workers = report.simulation?.workers
+        sigma = report.simulation?.sigma
+        model = report.simulation?.model
         count = report.analysis.summary.count
+        mean = report.analysis.summary.mean
+        standardDeviation = report.analysis.summary.standardDeviation
         summary = report.analysis.summary
         normal = report.analysis.normal
         leastSquares = report.analysis.leastSquares
         goodnessOfFit = report.analysis.goodnessOfFit
         simulationSeconds = run?.seconds
+        simulationCPUSeconds = run?.cpuSeconds
         gradientsPerSecond = run?.arrivalsPerSecond
         self.files = files
     }

@@ -29,7 +29,8 @@ extension StalenessReport {
             series.append(LineSeries(name: "least squares: μ = \(Self.short(fit.mean)), σ = \(Self.short(fit.sigma))",
                                      points: curve, color: Palette.color(2), dash: "6 4"))
         }
-        let chart = XYChart(title: "Staleness: " + caption, xTitle: "updates before submission",
+        let chart = XYChart(title: "Staleness: " + captionParts.title, subtitle: captionParts.subtitle,
+                            xTitle: "updates before submission",
                             yTitle: "frequency", series: series, xRange: (low, high))
         return chart.document(width: 820, height: 500)
     }

@@ -61,17 +61,26 @@ public struct StalenessReport: Sendable {
         DistributionFile(source: source, simulation: simulation, histogram: histogram, analysis: analysis)
     }
 
-    /// One-line description for titles, e.g. `N = 32, normal σ = 0.2, 1000000 gradients`.
+    /// One-line description for the terminal, e.g. `N = 32, normal σ = 0.2, 1000000 gradients`.
     public var caption: String {
-        guard let simulation else { return "update counts of \(source), \(analysis.summary.count) values" }
-        var text = "N = \(simulation.workers), \(simulation.model)"
-        if simulation.model != WorkerTimeModel.exponential.name { text += " σ = \(simulation.sigma)" }
+        let parts = captionParts
+        return parts.subtitle.isEmpty ? parts.title : parts.title + ", " + parts.subtitle
+    }
+
+    /// The caption split for a figure: the title names N and the model, the subtitle the
+    /// heterogeneity and the count.
+    var captionParts: (title: String, subtitle: String) {
+        guard let simulation else { return ("update counts of \(source)", "\(analysis.summary.count) values") }
+        var title = "N = \(simulation.workers), \(simulation.model)"
+        if simulation.model != WorkerTimeModel.exponential.name { title += " σ = \(simulation.sigma)" }
+        var details: [String] = []
         let h = simulation.heterogeneity
-        if h.slowFraction > 0 && h.slowFactor != 1 { text += ", \(h.slowFraction) of workers ×\(h.slowFactor)" }
+        if h.slowFraction > 0 && h.slowFactor != 1 { details.append("\(h.slowFraction) of workers ×\(h.slowFactor)") }
         if h.stragglerProbability > 0 && h.stragglerFactor != 1 {
-            text += ", stragglers p = \(h.stragglerProbability) ×\(h.stragglerFactor)"
+            details.append("stragglers p = \(h.stragglerProbability) ×\(h.stragglerFactor)")
         }
-        return text + ", \(analysis.summary.count) gradients"
+        details.append("\(analysis.summary.count) gradients")
+        return (title, details.joined(separator: ", "))
     }
 
     /// The files written by ``write(to:)`` for output directory `directory`: JSON, CSV, SVG.

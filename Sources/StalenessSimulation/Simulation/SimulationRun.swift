@@ -9,6 +9,9 @@ public struct SimulationRun: Sendable {
     public var histogram: StalenessHistogram
     /// Wall-clock seconds spent simulating (warm-up included, trace writing included when requested).
     public var seconds: Double
+    /// CPU seconds of the simulating thread over the same span: unlike ``seconds`` it does not grow
+    /// when other processes compete for the core.
+    public var cpuSeconds: Double
 
     /// Simulated arrivals (warm-up included) per second of ``seconds``.
     public var arrivalsPerSecond: Double {
@@ -21,6 +24,7 @@ public struct SimulationRun: Sendable {
     public static func perform(_ configuration: SimulationConfiguration, trace: URL? = nil) throws(OutputError) -> SimulationRun {
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = threadCPUSeconds()
         let histogram: StalenessHistogram
         if let trace {
             var writer = try StalenessTraceWriter(url: trace)
@@ -31,6 +35,13 @@ public struct SimulationRun: Sendable {
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return SimulationRun(configuration: configuration, histogram: histogram, seconds: seconds)
+        return SimulationRun(configuration: configuration, histogram: histogram, seconds: seconds,
+                             cpuSeconds: threadCPUSeconds() - cpuStart)
+    }
+
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }

@@ -8,9 +8,15 @@ import CGSL
 /// gradient is the number of updates the server applied between its worker's read and its arrival:
 /// the server's update count at arrival minus the count the worker read.
 ///
-/// Streaming: memory is O(N + largest staleness) — a heap of N next arrivals, N read counters and
-/// the integer histogram — however many gradients are simulated.
+/// Streaming: memory is O(N + largest staleness) — the workers' clocks and read counters, one window
+/// of about max(4096, 4N) arrivals and the integer histogram — however many gradients are simulated.
 public enum StalenessSimulator {
+    /// Arrivals generated per window of simulated time (in expectation, for mean-1 compute times):
+    /// enough to amortise the window's passes, few enough to stay in the L1/L2 cache.
+    static let arrivalsPerWindow = 4096.0
+    /// Shortest window, in mean compute times, so each worker contributes several arrivals per window.
+    static let minimumWindowLength = 4.0
+
     /// Runs `configuration` and returns the histogram of the recorded gradients' staleness.
     public static func run(_ configuration: SimulationConfiguration) -> StalenessHistogram {
         var observer = NoArrivalObserver()
@@ -45,26 +51,43 @@ public enum StalenessSimulator {
             return time
         }
 
-        let queue = ArrivalQueue(times: (0..<workers).map { computeTime(of: $0) })
-        defer { queue.deallocate() }
-        var updates = 0
-
-        for _ in 0..<configuration.warmupArrivals {
-            let worker = queue.minimumWorker
-            updates &+= 1
-            readCounts[worker] = updates
-            queue.replaceMinimum(time: queue.minimumTime + computeTime(of: worker), worker: worker)
-        }
+        // A worker's arrival times are the running sums of its own compute times, whatever the server
+        // does, so arrivals are generated a window of simulated time at a time — each worker in id
+        // order adds its arrivals before the window's end — then sorted and applied in order.
+        let clocks = UnsafeMutablePointer<Double>.allocate(capacity: workers)
+        for worker in 0..<workers { (clocks + worker).initialize(to: computeTime(of: worker)) }
+        defer { clocks.deallocate() }
+        let windowLength = max(Self.arrivalsPerWindow / Double(workers), Self.minimumWindowLength)
+        var window = ArrivalWindow(capacity: Int(windowLength * Double(workers) * 1.25))
+        defer { window.deallocate() }
+        var windowEnd = 0.0
 
         var histogram = HistogramAccumulator(initialCapacity: 2 * workers)
-        for _ in 0..<configuration.gradients {
-            let worker = queue.minimumWorker
-            let staleness = updates &- readCounts[worker]
-            histogram.add(staleness)
-            try observer.record(arrival: updates, worker: worker, staleness: staleness)
-            updates &+= 1
-            readCounts[worker] = updates
-            queue.replaceMinimum(time: queue.minimumTime + computeTime(of: worker), worker: worker)
+        let warmup = configuration.warmupArrivals
+        let total = warmup + configuration.gradients
+        var updates = 0
+        while updates < total {
+            windowEnd += windowLength
+            window.removeAll()
+            for worker in 0..<workers {
+                var clock = clocks[worker]
+                while clock < windowEnd {
+                    window.append(time: clock, worker: worker)
+                    clock += computeTime(of: worker)
+                }
+                clocks[worker] = clock
+            }
+            for key in window.sortedArrivals() {
+                let worker = ArrivalWindow.worker(of: key)
+                if updates >= warmup {
+                    let staleness = updates &- readCounts[worker]
+                    histogram.add(staleness)
+                    try observer.record(arrival: updates, worker: worker, staleness: staleness)
+                }
+                updates &+= 1
+                readCounts[worker] = updates
+                if updates == total { break }
+            }
         }
         withExtendedLifetime(generator) {}
         return histogram.finish()

@@ -37,11 +37,13 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     }
 
     /// Homogeneous workers without stragglers.
-    public static let none = try! WorkerHeterogeneity()
+    public static let none = WorkerHeterogeneity(unchecked: ())
 
-    /// Whether any worker is ever slowed down.
-    public var isHomogeneous: Bool {
-        (slowFraction == 0 || slowFactor == 1) && (stragglerProbability == 0 || stragglerFactor == 1)
+    private init(unchecked: Void) {
+        slowFraction = 0
+        slowFactor = 1
+        stragglerProbability = 0
+        stragglerFactor = 1
     }
 
     /// How many of `workers` workers are slow: `round(slowFraction × workers)`, ties away from zero.

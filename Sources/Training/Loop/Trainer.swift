@@ -44,7 +44,8 @@ public final class Trainer {
             source = SampledDelaySource(computer: computer, parameterCount: count, distribution: distribution,
                                         seed: configuration.seed &+ 0xDE1A)
         case let .emulated(emulation):
-            let order = try Self.submissionOrder(emulation, updates: stepsPerEpoch * configuration.epochs)
+            let order = try Self.submissionSequence(
+                emulation, updates: stepsPerEpoch * configuration.epochs, ramps: remedies.rampEpochs > 0)
             source = EmulatedWorkersSource(computer: computer, parameterCount: count, order: order,
                                            rampsWorkers: remedies.rampEpochs > 0)
         }
@@ -52,26 +53,39 @@ public final class Trainer {
                                  remedies: remedies, parameterCount: count)
     }
 
-    private static func submissionOrder(_ emulation: WorkerEmulation, updates: Int) throws(TrainingError)
-        -> any SubmissionOrder
+    /// The submission order of an emulation: the simulator's arrivals (no warm-up: every worker starts
+    /// at the initial parameters), extended by rerunning the simulation longer if a worker ramp skips
+    /// more arrivals than expected, or a trace's arrivals, which must cover every update.
+    private static func submissionSequence(_ emulation: WorkerEmulation, updates: Int, ramps: Bool)
+        throws(TrainingError) -> SubmissionSequence
     {
+        let workers = emulation.workers
         switch emulation.order {
         case let .simulated(model, sigma, heterogeneity, seed):
-            let times: ComputeTimes
-            do {
-                times = try ComputeTimes(model: WorkerTimeModel(name: model, sigma: sigma),
-                                         heterogeneity: heterogeneity, workers: emulation.workers, seed: seed)
-            } catch {
+            let timeModel: WorkerTimeModel
+            do { timeModel = try WorkerTimeModel(name: model, sigma: sigma) } catch {
                 throw .invalidConfiguration(error.description)
             }
-            return SimulatedSubmissionOrder(workers: emulation.workers, sampleTime: times.draw(worker:))
+            func simulate(_ arrivals: Int) -> [Int32] {
+                // Valid by construction: workers ≥ 1 and arrivals ≥ 1 were checked above.
+                let simulation = try! SimulationConfiguration(
+                    workers: workers, model: timeModel, heterogeneity: heterogeneity, gradients: arrivals,
+                    warmupPerWorker: 0, seed: seed)
+                var recorder = WorkerSequenceRecorder(capacity: arrivals)
+                _ = StalenessSimulator.run(simulation, observer: &recorder)
+                return recorder.workers
+            }
+            return SubmissionSequence(workers: workers, sequence: simulate(updates + workers), extend: simulate)
         case let .recorded(ids, label):
+            guard !ramps else {
+                throw .invalidConfiguration("a trace fixes its workers: --ramp-epochs cannot be combined with --trace")
+            }
             guard ids.count >= updates else {
                 throw .invalidConfiguration(
                     "trace \(label) has \(ids.count) submissions; the run needs \(updates) "
                         + "(simulate more gradients or train fewer epochs)")
             }
-            return RecordedSubmissionOrder(workers: emulation.workers, sequence: ids)
+            return SubmissionSequence(workers: workers, sequence: ids)
         }
     }
 
