@@ -13,7 +13,7 @@ BIN          := .build/release/staleness
 DEMO_DATA    := $(if $(wildcard ../shared/data/mnist/train-images-idx3-ubyte*),--data ../shared/data/mnist,$(if $(STALENESS_DATA)$(wildcard $(HOME)/.cache/staleness/mnist),,--dataset fashion-mnist))
 DEMO_DIST    := notebooks-data/staleness-N32-normal-sigma0.2.json
 
-.PHONY: setup build demo test benchmark clean
+.PHONY: setup build demo test benchmark clean notebook-check
 
 setup:
 	@missing=""; \
@@ -38,6 +38,23 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+	$(MAKE) notebook-check
+
+# Executes notebooks-data/reproduction.ipynb headless on the CSV tables of a tiny sweep
+# (synthetic IDX data, 8 one-epoch runs), installing the Python packages it needs if missing.
+NOTEBOOK_CHECK := .build/notebook-check
+notebook-check:
+	@python3 -c "import nbconvert, ipykernel, pandas, matplotlib, numpy" 2>/dev/null || \
+	  python3 -m pip install --quiet jupyter nbconvert ipykernel pandas matplotlib numpy || \
+	  python3 -m pip install --quiet --user --break-system-packages jupyter nbconvert ipykernel pandas matplotlib numpy
+	$(SWIFT) build --product staleness
+	rm -rf $(NOTEBOOK_CHECK) && mkdir -p $(NOTEBOOK_CHECK)/csv
+	python3 notebooks-data/tools/tiny_idx.py $(NOTEBOOK_CHECK)/data
+	.build/debug/staleness sweep --data $(NOTEBOOK_CHECK)/data --optimizer sgd,adam --lr 0.01,0.05 --delay 0,4 \
+	  --batch 20 --store $(NOTEBOOK_CHECK)/runs.sqlite --jobs 2
+	.build/debug/staleness export --store $(NOTEBOOK_CHECK)/runs.sqlite --out $(NOTEBOOK_CHECK)/csv
+	STALENESS_CSV=$(CURDIR)/$(NOTEBOOK_CHECK)/csv python3 -m jupyter nbconvert --to notebook --execute \
+	  notebooks-data/reproduction.ipynb --output-dir $(NOTEBOOK_CHECK) --ExecutePreprocessor.timeout=300
 
 benchmark: build
 	benchmarks/simulator.sh

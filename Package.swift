@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // GSL (random numbers, distributions, fitting) and BLAS through gsl_cblas.h, linked to OpenBLAS.
@@ -44,11 +45,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Sweeps, the SQLite results store, CSV export, figures and the reproduction report.
+        .target(
+            name: "Experiments",
+            dependencies: [
+                "StalenessSimulation", "Training", "ResultFiles", "Figures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // Thin command-line front end: argument parsing only.
         .executableTarget(
             name: "staleness",
             dependencies: [
-                "StalenessSimulation", "Training", "ResultFiles",
+                "StalenessSimulation", "Training", "ResultFiles", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "ResultFilesTests",
             dependencies: ["ResultFiles"]
+        ),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: ["Experiments", "Training", "StalenessSimulation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CommandLineTests",

@@ -2,11 +2,12 @@ import ArgumentParser
 
 /// The `staleness` command: a toolkit for the delayed-gradient problem of asynchronous SGD.
 @main
-struct Staleness: ParsableCommand {
+struct Staleness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staleness",
         abstract: "Simulate, fit and train under the gradient staleness of asynchronous SGD.",
         version: "0.1.0",
-        subcommands: [Simulate.self, Fit.self, Train.self, DataCommand.self]
+        subcommands: [Simulate.self, Fit.self, Train.self, DataCommand.self,
+                      Sweep.self, Export.self, Merge.self, FiguresCommand.self, Reproduce.self]
     )
 }

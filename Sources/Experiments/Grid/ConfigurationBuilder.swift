@@ -1,0 +1,216 @@
+import Foundation
+import StalenessSimulation
+import Training
+
+/// Turns one point of a grid (a value for every ``SweepParameter``) into a `TrainingConfiguration`,
+/// exactly as `staleness train` would from the same options.
+///
+/// Delay distributions of simulated workers (`--delay sampled:N`) are simulated once per distinct
+/// (N, σ, model, heterogeneity, sampling, seed) and reused.
+final class ConfigurationBuilder {
+    /// Gradients simulated for a `sampled:N` delay distribution (as `train --workers`).
+    static let simulatedGradients = 1_000_000
+
+    private var distributions: [String: DelayDistribution] = [:]
+
+    /// The configuration for `point`.
+    /// - Throws: `SweepError` naming the option whose value is wrong or the impossible combination.
+    func configuration(_ point: [SweepParameter: String]) throws(SweepError) -> TrainingConfiguration {
+        func value(_ p: SweepParameter) -> String { point[p] ?? p.defaultValue }
+        func bad(_ p: SweepParameter, _ reason: String) -> SweepError {
+            .badValue(option: p.rawValue, value: value(p), reason: reason)
+        }
+        func number(_ p: SweepParameter) throws(SweepError) -> Double {
+            guard let x = Double(value(p)), x.isFinite else { throw bad(p, "not a number") }
+            return x
+        }
+        func integer(_ p: SweepParameter) throws(SweepError) -> Int {
+            guard let x = Int(value(p)) else { throw bad(p, "not an integer") }
+            return x
+        }
+        func optionalInteger(_ p: SweepParameter) throws(SweepError) -> Int? {
+            value(p) == "all" ? nil : try integer(p)
+        }
+        func optionalNumber(_ p: SweepParameter) throws(SweepError) -> Double? {
+            value(p) == "none" ? nil : try number(p)
+        }
+        func flag(_ p: SweepParameter) throws(SweepError) -> Bool {
+            switch value(p).lowercased() {
+            case "true", "yes", "1": return true
+            case "false", "no", "0": return false
+            default: throw bad(p, "expected true or false")
+            }
+        }
+
+        var c = TrainingConfiguration()
+        guard let dataset = DatasetName(rawValue: value(.dataset)) else { throw bad(.dataset, "unknown dataset") }
+        guard let input = InputPipeline(rawValue: value(.input)) else { throw bad(.input, "unknown input pipeline") }
+        guard let kind = OptimizerKind(rawValue: value(.optimizer)) else {
+            throw bad(.optimizer, "expected one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        c.dataset = dataset
+        c.input = input
+        c.optimizer = OptimizerSettings(kind: kind)
+        c.optimizer.momentum = try number(.momentum)
+        c.optimizer.nesterov = try flag(.nesterov)
+        c.optimizer.weightDecay = try number(.weightDecay)
+        c.optimizer.beta1 = try number(.beta1)
+        c.optimizer.beta2 = try number(.beta2)
+        do { c.schedule = try LearningRateSchedule(parsing: value(.schedule)) } catch {
+            throw bad(.schedule, "\(error)")
+        }
+        c.learningRate = try number(.lr)
+        c.batchSize = try integer(.batch)
+        c.epochs = try integer(.epochs)
+        guard let seed = UInt64(value(.seed)) else { throw bad(.seed, "not a non-negative integer") }
+        c.seed = seed
+        c.threads = try integer(.threads)
+        c.trainSubset = try optionalInteger(.trainSubset)
+        c.testSubset = try optionalInteger(.testSubset)
+
+        let heterogeneity: WorkerHeterogeneity
+        do {
+            heterogeneity = try WorkerHeterogeneity(
+                slowFraction: number(.slowFraction), slowFactor: number(.slowFactor),
+                stragglerProbability: number(.stragglerProbability), stragglerFactor: number(.stragglerFactor))
+        } catch let error as SweepError {
+            throw error
+        } catch {
+            throw .invalidCombination("worker heterogeneity: \(error)")
+        }
+        c.delay = try delay(value(.delay), flush: flag(.flushDelayed), sampling: value(.delaySampling),
+                            sigma: number(.sigma), model: value(.model), heterogeneity: heterogeneity, seed: seed)
+
+        var remedies = Remedies()
+        remedies.rampEpochs = try integer(.rampEpochs)
+        remedies.clipNorm = try optionalNumber(.clipNorm)
+        let lambda = try optionalNumber(.dcLambda)
+        if try flag(.dcAdaptive) {
+            remedies.compensation = .adaptive(lambda: lambda ?? 2, momentum: try number(.dcMomentum))
+        } else if let lambda {
+            remedies.compensation = .constant(lambda: lambda)
+        }
+        remedies.stalenessScaling = try stalenessScaling(value(.stalenessLR), option: .stalenessLR)
+        var warmup: (kind: String, epochs: Int)? = value(.warmup) == "none" ? nil
+            : (value(.warmup), try integer(.warmupEpochs))
+        try applyRemedy(value(.remedy), to: &remedies, warmup: &warmup)
+        c.remedies = remedies
+        if let warmup {
+            guard ["gradual", "paper"].contains(warmup.kind) else {
+                throw .badValue(option: "warmup", value: warmup.kind, reason: "expected none, gradual or paper")
+            }
+            guard c.schedule == .constant else {
+                throw .invalidCombination("a warm-up replaces the schedule; sweep --warmup or --schedule, not both")
+            }
+            c.schedule = warmup.kind == "paper" ? .paper(warmupEpochs: warmup.epochs)
+                : .gradual(warmupEpochs: warmup.epochs)
+        }
+        do { try c.validate() } catch { throw .invalidCombination(error.description) }
+        return c
+    }
+
+    private func stalenessScaling(_ text: String, option: SweepParameter) throws(SweepError)
+        -> Remedies.StalenessScaling
+    {
+        switch text {
+        case "none": return .none
+        case "inverse": return .inverse
+        default:
+            guard text.hasPrefix("capped:"), let c = Double(text.dropFirst("capped:".count)) else {
+                throw .badValue(option: option.rawValue, value: text, reason: "expected none, inverse or capped:C")
+            }
+            return .capped(c: c)
+        }
+    }
+
+    /// Applies a `--remedy` value: `none` or `+`-joined items.
+    private func applyRemedy(_ text: String, to remedies: inout Remedies,
+                             warmup: inout (kind: String, epochs: Int)?) throws(SweepError) {
+        guard text != "none" else { return }
+        for item in text.split(separator: "+").map(String.init) {
+            let parts = item.split(separator: ":").map(String.init)
+            func bad() -> SweepError {
+                .badValue(option: "remedy", value: item, reason: SweepParameter.remedy.valueHelp)
+            }
+            func argument(_ i: Int) throws(SweepError) -> Double {
+                guard parts.count > i, let x = Double(parts[i]), x.isFinite else { throw bad() }
+                return x
+            }
+            switch parts[0] {
+            case "dc": remedies.compensation = .constant(lambda: try argument(1))
+            case "dca": remedies.compensation = .adaptive(lambda: parts.count > 1 ? try argument(1) : 2, momentum: 0.95)
+            case "inverse": remedies.stalenessScaling = .inverse
+            case "capped": remedies.stalenessScaling = .capped(c: try argument(1))
+            case "clip": remedies.clipNorm = try argument(1)
+            case "ramp":
+                guard let epochs = Int(parts.count > 1 ? parts[1] : "") else { throw bad() }
+                remedies.rampEpochs = epochs
+            case "warmup":
+                guard parts.count >= 2 else { throw bad() }
+                var epochs = 5
+                if parts.count > 2 {
+                    guard let e = Int(parts[2]) else { throw bad() }
+                    epochs = e
+                }
+                warmup = (parts[1], epochs)
+            default: throw bad()
+            }
+        }
+    }
+
+    private func delay(_ text: String, flush: Bool, sampling: String, sigma: Double, model: String,
+                       heterogeneity: WorkerHeterogeneity, seed: UInt64) throws(SweepError) -> DelaySpecification {
+        func bad(_ reason: String) -> SweepError { .badValue(option: "delay", value: text, reason: reason) }
+        if text == "sync" || text == "none" { return .none }
+        if let d = Int(text) {
+            guard d >= 0 else { throw bad("a delay must be ≥ 0") }
+            return .constant(delay: d, flushAtEnd: flush)
+        }
+        guard let colon = text.firstIndex(of: ":") else { throw bad(SweepParameter.delay.valueHelp) }
+        let kind = String(text[..<colon]), argument = String(text[text.index(after: colon)...])
+        let source: DistributionFile.DelaySource
+        switch sampling {
+        case "fitted", "normal": source = .fittedNormal
+        case "empirical": source = .empirical
+        default: throw .badValue(option: "delay-sampling", value: sampling, reason: "expected fitted or empirical")
+        }
+        do {
+            switch kind {
+            case "sampled":
+                guard let workers = Int(argument), workers >= 1 else { throw bad("sampled:N needs N ≥ 1 workers") }
+                let key = "\(workers)|\(sigma)|\(model)|\(heterogeneity)|\(sampling)|\(seed)"
+                if let cached = distributions[key] { return .sampled(cached) }
+                let simulation = try SimulationConfiguration(
+                    workers: workers, model: WorkerTimeModel(name: model, sigma: sigma), heterogeneity: heterogeneity,
+                    gradients: Self.simulatedGradients, seed: seed)
+                let histogram = StalenessSimulator.run(simulation)
+                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram,
+                                            analysis: try StalenessAnalysis(histogram: histogram))
+                let distribution = try DelayDistribution(
+                    weights: file.delayProbabilities(source),
+                    label: "\(sampling) of simulated N=\(workers) σ=\(sigma) \(model)")
+                distributions[key] = distribution
+                return .sampled(distribution)
+            case "workers":
+                guard let workers = Int(argument), workers >= 1 else { throw bad("workers:N needs N ≥ 1") }
+                return .emulated(try WorkerEmulation(
+                    workers: workers,
+                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed)))
+            case "dist":
+                let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
+                return .sampled(try DelayDistribution(weights: file.delayProbabilities(source),
+                                                      label: "\(sampling) of \(argument)"))
+            case "trace":
+                let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))
+                return .emulated(try WorkerEmulation(workers: trace.workers,
+                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument)))
+            default:
+                throw bad(SweepParameter.delay.valueHelp)
+            }
+        } catch let error as SweepError {
+            throw error
+        } catch {
+            throw bad("\(error)")
+        }
+    }
+}

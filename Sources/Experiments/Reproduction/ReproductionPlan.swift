@@ -1,0 +1,81 @@
+import Training
+
+/// The grids `staleness reproduce` runs: the study's grid and the runs that go beyond it.
+public struct ReproductionPlan: Sendable {
+    /// Full study or a quick reduced version.
+    public enum Mode: String, Sendable {
+        /// The study's grid, 30 epochs, full data.
+        case full
+        /// A reduced grid, 3 epochs on a 30 000-example training subset: about 15 minutes on 2 cores.
+        case quick
+    }
+
+    /// Which mode.
+    public let mode: Mode
+    /// Claims 2–4: optimizer × learning rate × batch × constant delay.
+    public let study: SweepGrid
+    /// Claim 5: both warm-up variants against a constant learning rate, under delay.
+    public let warmup: SweepGrid
+    /// Beyond the study: sampled delays and emulated workers against a constant delay of the same mean.
+    public let delayModels: SweepGrid
+    /// Beyond the study: the remedies on SGD cases that fail under delay.
+    public let remedies: SweepGrid
+
+    /// The plan of `mode`.
+    public init(mode: Mode) {
+        self.mode = mode
+        func grid(_ axes: [SweepParameter: String]) -> SweepGrid {
+            var grid = SweepGrid()
+            // The texts below are fixed and valid; a typo would show in the plan's tests.
+            for (parameter, text) in axes { try? grid.set(parameter, to: text) }
+            return grid
+        }
+        var common: [SweepParameter: String] = [.input: "paper", .momentum: "0.9", .seed: "1"]
+        switch mode {
+        case .full:
+            common[.epochs] = "30"
+            study = grid(common.merging([
+                .optimizer: "sgd,adam", .lr: "2^-13:2^-5,1e-3,10^-2.5", .batch: "2^5:2^10",
+                .delay: "0,1,2,4,8,16,32,64,128,256",
+            ]) { $1 })
+            warmup = grid(common.merging([
+                .optimizer: "sgd,adam", .lr: "1e-3,10^-2.5", .batch: "64,128", .delay: "32,128,256",
+                .warmup: "gradual,paper", .warmupEpochs: "5",
+            ]) { $1 })
+            delayModels = grid(common.merging([
+                .optimizer: "sgd,adam", .lr: "1e-3,10^-2.5", .batch: "64", .delay: "32,sampled:33,workers:33,128,sampled:129,workers:129",
+            ]) { $1 })
+            remedies = grid(common.merging([
+                .optimizer: "sgd", .lr: "10^-2.5,1e-2", .batch: "64,128", .delay: "64,128,256",
+                .remedy: "none,dc:0.04,dca:2,inverse,clip:1,ramp:5",
+            ]) { $1 })
+        case .quick:
+            common[.epochs] = "3"
+            common[.trainSubset] = "30000"
+            study = grid(common.merging([
+                .optimizer: "sgd,adam", .lr: "10^-4:10^-1:0.5", .batch: "64,128,512", .delay: "0,8,32,128,256",
+            ]) { $1 })
+            warmup = grid(common.merging([
+                .optimizer: "sgd,adam", .lr: "10^-2.5", .batch: "64", .delay: "128",
+                .warmup: "gradual,paper", .warmupEpochs: "2",
+            ]) { $1 })
+            delayModels = grid(common.merging([
+                .optimizer: "sgd,adam", .lr: "1e-3", .batch: "64", .delay: "32,sampled:33,workers:33",
+            ]) { $1 })
+            remedies = grid(common.merging([
+                .optimizer: "sgd", .lr: "1e-2", .batch: "64", .delay: "128",
+                .remedy: "none,dc:0.04,inverse,clip:1,ramp:1",
+            ]) { $1 })
+        }
+    }
+
+    /// Every configuration of the plan, study grid first, each once.
+    /// - Throws: `SweepError` (only if a grid above were malformed).
+    public func configurations() throws(SweepError) -> [TrainingConfiguration] {
+        var seen = Set<String>(), result: [TrainingConfiguration] = []
+        for grid in [study, warmup, delayModels, remedies] {
+            for c in try grid.configurations() where seen.insert(ConfigurationHash.of(c)).inserted { result.append(c) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import Training
+
+/// The SQLite results store of sweeps: tables `runs`, `epochs` and `staleness_scan`.
+///
+/// The database runs in WAL mode; each finished run (its row and all its epochs) is written in one
+/// transaction, so a process killed at any moment (even with SIGKILL) leaves every run either
+/// completely stored or absent, and a restarted sweep runs exactly the missing ones.
+public final class ResultsStore: Sendable {
+    /// The database file.
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating if need be) the store at `path`.
+    /// - Throws: `StoreError.cannotOpen` when the file is not a usable SQLite database.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            // Another process (a second sweep, a merge) may hold the write lock briefly.
+            configuration.busyMode = .timeout(30)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: RunRecord.databaseTableName) { t in
+                t.primaryKey("config_hash", .text)
+                t.column("config", .text).notNull()
+                t.column("run_name", .text).notNull()
+                t.column("optimizer", .text).notNull()
+                t.column("learning_rate", .double).notNull()
+                t.column("batch_size", .integer).notNull()
+                t.column("delay", .text).notNull()
+                t.column("delay_mean", .double).notNull()
+                t.column("remedies", .text).notNull()
+                t.column("seed", .integer).notNull()
+                t.column("epochs", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("final_test_accuracy", .double)
+                t.column("best_test_accuracy", .double)
+                t.column("diverged_step", .integer)
+                t.column("seconds", .double).notNull()
+                t.column("error", .text)
+            }
+            try db.create(table: EpochRecord.databaseTableName) { t in
+                t.column("config_hash", .text).notNull()
+                    .references(RunRecord.databaseTableName, column: "config_hash", onDelete: .cascade)
+                t.column("epoch", .integer).notNull()
+                t.column("train_loss", .double)
+                t.column("train_accuracy", .double)
+                t.column("test_loss", .double)
+                t.column("test_accuracy", .double).notNull()
+                t.column("learning_rate", .double)
+                t.column("updates", .integer).notNull()
+                t.column("seconds", .double).notNull()
+                t.primaryKey(["config_hash", "epoch"])
+            }
+            try db.create(table: StalenessScanRecord.databaseTableName) { t in
+                t.column("workers", .integer).notNull()
+                t.column("sigma", .double).notNull()
+                t.column("gradients", .integer).notNull()
+                t.column("mean", .double).notNull()
+                t.column("standard_deviation", .double).notNull()
+                t.column("fit_mean", .double)
+                t.column("fit_sigma", .double)
+                t.column("ks_distance", .double).notNull()
+                t.column("histogram", .text).notNull()
+                t.primaryKey(["workers", "sigma"])
+            }
+        }
+        return migrator
+    }
+
+    /// Stores one run and its epochs in a single transaction.
+    /// - Throws: `StoreError.write` (e.g. the run is already stored).
+    public func record(_ run: RunRecord, epochs: [EpochRecord]) throws(StoreError) {
+        do {
+            try pool.write { db in
+                try run.insert(db)
+                for epoch in epochs { try epoch.insert(db) }
+            }
+        } catch {
+            throw .write(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The hashes of every stored run (any status).
+    public func storedHashes() throws(StoreError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT config_hash FROM runs")) }
+    }
+
+    /// Deletes the failed runs (so a sweep retries them).
+    /// - Returns: how many were deleted.
+    @discardableResult
+    public func deleteFailedRuns() throws(StoreError) -> Int {
+        do {
+            return try pool.write { db in
+                try RunRecord.filter(RunRecord.CodingKeys.status == RunRecord.Status.failed.rawValue).deleteAll(db)
+            }
+        } catch {
+            throw .write(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Every run, ordered by run name then hash.
+    public func runs() throws(StoreError) -> [RunRecord] {
+        try read { db in try RunRecord.order(RunRecord.CodingKeys.runName, RunRecord.CodingKeys.hash).fetchAll(db) }
+    }
+
+    /// Every epoch row, ordered by run hash then epoch.
+    public func epochs() throws(StoreError) -> [EpochRecord] {
+        try read { db in
+            try EpochRecord.order(EpochRecord.CodingKeys.runHash, EpochRecord.CodingKeys.epoch).fetchAll(db)
+        }
+    }
+
+    /// Replaces the staleness scan rows with `rows` (one transaction).
+    public func replaceStalenessScan(_ rows: [StalenessScanRecord]) throws(StoreError) {
+        do {
+            try pool.write { db in
+                try StalenessScanRecord.deleteAll(db)
+                for row in rows { try row.insert(db) }
+            }
+        } catch {
+            throw .write(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The staleness scan, ordered by σ then N.
+    public func stalenessScan() throws(StoreError) -> [StalenessScanRecord] {
+        try read { db in
+            try StalenessScanRecord.order(StalenessScanRecord.CodingKeys.sigma, StalenessScanRecord.CodingKeys.workers)
+                .fetchAll(db)
+        }
+    }
+
+    /// Everything in the store, for exports, figures and reports.
+    public func snapshot() throws(StoreError) -> StoreSnapshot {
+        StoreSnapshot(runs: try runs(), epochs: try epochs(), stalenessScan: try stalenessScan())
+    }
+
+    /// Adds everything of `sources` to this store in one transaction: runs not yet here are copied
+    /// with their epochs, identical duplicates (same hash, same results) are skipped, a failed run
+    /// gives way to a measured one. Nothing is written when any conflict is found.
+    /// - Returns: how many runs were added.
+    /// - Throws: `StoreError.conflict` for a run with the same hash and different results.
+    @discardableResult
+    public func merge(_ sources: [StoreSnapshot], names: [String]) throws(StoreError) -> Int {
+        do {
+            return try pool.write { db in
+                var added = 0
+                for (source, name) in zip(sources, names) {
+                    let epochsByRun = Dictionary(grouping: source.epochs, by: \.runHash)
+                    for run in source.runs {
+                        let incoming = epochsByRun[run.hash] ?? []
+                        if let existing = try RunRecord.fetchOne(db, key: run.hash) {
+                            if existing.status != .failed, run.status == .failed { continue }
+                            if existing.status == .failed, run.status != .failed {
+                                try existing.delete(db)
+                            } else {
+                                let stored = try EpochRecord.filter(EpochRecord.CodingKeys.runHash == run.hash)
+                                    .order(EpochRecord.CodingKeys.epoch).fetchAll(db)
+                                let sameEpochs = stored.count == incoming.count
+                                    && zip(stored, incoming.sorted { $0.epoch < $1.epoch })
+                                        .allSatisfy { $0.sameMeasurements(as: $1) }
+                                guard existing.sameResult(as: run), sameEpochs else {
+                                    throw StoreError.conflict(hash: run.hash, runName: run.runName, source: name)
+                                }
+                                continue
+                            }
+                        }
+                        try run.insert(db)
+                        for epoch in incoming { try epoch.insert(db) }
+                        added += 1
+                    }
+                    for row in source.stalenessScan { try row.save(db) }
+                }
+                return added
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .write(path: path, reason: "\(error)")
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch {
+            throw .read(path: path, reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Experiments
+@testable import Training
+
+@Suite("Sweep grid")
+struct SweepGridTests {
+    @Test func powersOfTwoRange() throws {
+        let values = try SweepValues.expand("2^-13:2^-5", option: "lr").map { Double($0)! }
+        let expected: [Double] = (5...13).reversed().map { (k: Int) -> Double in 1.0 / Double(1 << k) }
+        #expect(values == expected)
+    }
+
+    @Test func powersOfTenRanges() throws {
+        #expect(try SweepValues.expand("1e-4:1e-1", option: "lr").map { Double($0)! } == [0.0001, 0.001, 0.01, 0.1])
+        let half = try SweepValues.expand("10^-3:10^-2:0.5", option: "lr").map { Double($0)! }
+        #expect(half.count == 3)
+        #expect(half[0] == 0.001 && half[2] == 0.01)
+        #expect(abs(half[1] - 0.0031622776601683794) < 1e-15)
+    }
+
+    @Test func integerRangeAndListsKeepOrder() throws {
+        #expect(try SweepValues.expand("2^0:2^3", option: "delay") == ["1", "2", "4", "8"])
+        #expect(try SweepValues.expand("2^3:2^1", option: "delay") == ["8", "4", "2"])
+        #expect(try SweepValues.expand("sgd, adam", option: "optimizer") == ["sgd", "adam"])
+        #expect(try SweepValues.expand("capped:4,sampled:33", option: "x") == ["capped:4", "sampled:33"])
+        #expect(try SweepValues.expand("2^-3,10^-2", option: "lr") == ["0.125", "0.01"])
+    }
+
+    @Test(arguments: ["2^-3:10^-1", "3^1:3^2", "0.1,,0.2", "2^-1:2^1:0", "3^2"])
+    func badValuesAreRejected(_ text: String) {
+        #expect(throws: SweepError.self) { try SweepValues.expand(text, option: "lr") }
+    }
+
+    @Test func expansionIsTheProductWithTheLastParameterFastest() throws {
+        var grid = SweepGrid()
+        try grid.set(.optimizer, to: "sgd,adam")
+        try grid.set(.lr, to: "0.1,0.01")
+        try grid.set(.seed, to: "1,2")
+        let configurations = try grid.configurations()
+        #expect(configurations.count == 8)
+        let expected: [(String, Double, UInt64)] = [
+            ("sgd", 0.1, 1), ("sgd", 0.1, 2), ("sgd", 0.01, 1), ("sgd", 0.01, 2),
+            ("adam", 0.1, 1), ("adam", 0.1, 2), ("adam", 0.01, 1), ("adam", 0.01, 2),
+        ]
+        for (c, e) in zip(configurations, expected) {
+            #expect(c.optimizer.kind.rawValue == e.0 && c.learningRate == e.1 && c.seed == e.2)
+        }
+        #expect(try grid.configurations() == configurations)
+    }
+
+    @Test func delaysRemediesAndWarmupsBuildTheRightConfigurations() throws {
+        var grid = SweepGrid()
+        try grid.set(.delay, to: "sync,0,32,workers:4")
+        try grid.set(.remedy, to: "none,dc:0.04+clip:1,warmup:paper:2")
+        try grid.set(.epochs, to: "3")
+        let c = try grid.configurations()
+        #expect(c.count == 12)
+        #expect(c[0].delay == .none)
+        #expect(c[3].delay == .constant(delay: 0, flushAtEnd: false))
+        #expect(c[7].delay == .constant(delay: 32, flushAtEnd: false))
+        #expect(c[7].remedies.compensation == .constant(lambda: 0.04) && c[7].remedies.clipNorm == 1)
+        #expect(c[8].schedule == .paper(warmupEpochs: 2))
+        if case let .emulated(emulation) = c[9].delay { #expect(emulation.workers == 4) } else { Issue.record("not emulated") }
+    }
+
+    @Test func equalConfigurationsAppearOnce() throws {
+        var grid = SweepGrid()
+        try grid.set(.optimizer, to: "sgd")
+        try grid.set(.lr, to: "0.01,0.01")
+        #expect(try grid.configurations().count == 1)
+    }
+
+    @Test func impossibleCombinationsAreReported() throws {
+        var grid = SweepGrid()
+        try grid.set(.batch, to: "0")
+        #expect(throws: SweepError.self) { try grid.configurations() }
+        var unknown = SweepGrid()
+        try unknown.set(.optimizer, to: "lbfgs")
+        #expect(throws: SweepError.self) { try unknown.configurations() }
+    }
+
+    @Test func gridFilesAndCommandLineOverrides() throws {
+        let url = TinyData.temporaryDirectory().appendingPathComponent("grid.json")
+        try Data(#"{"optimizer": ["sgd", "adam"], "lr": "2^-3:2^-1", "batch": [64, 128], "nesterov": false, "epochs": 2}"#.utf8)
+            .write(to: url)
+        let file = try SweepGrid.load(jsonFile: url.path)
+        #expect(file.axes[.lr] == ["0.125", "0.25", "0.5"])
+        #expect(file.axes[.batch] == ["64", "128"])
+        #expect(file.axes[.nesterov] == ["false"])
+        #expect(try file.configurations().count == 12)
+        var commandLine = SweepGrid()
+        try commandLine.set(.optimizer, to: "adam")
+        #expect(try file.overridden(by: commandLine).configurations().count == 6)
+        try Data(#"{"learning-rate": 0.1}"#.utf8).write(to: url)
+        #expect(throws: SweepError.unknownOption("learning-rate", file: url.path)) { try SweepGrid.load(jsonFile: url.path) }
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 12])
+    func shardsPartitionTheGrid(count: Int) throws {
+        let items = Array(0..<10)
+        let slices = try (1...count).map { try Shard(parsing: "\($0)/\(count)").slice(items) }
+        #expect(slices.flatMap { $0 }.sorted() == items)
+        #expect(slices.map(\.count).reduce(0, +) == items.count)
+        for slice in slices { #expect(slice == slice.sorted()) }
+    }
+
+    @Test(arguments: ["0/3", "4/3", "1/0", "a/b", "2"])
+    func badShardsAreRejected(_ text: String) {
+        #expect(throws: SweepError.badShard(text)) { try Shard(parsing: text) }
+    }
+}
