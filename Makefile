@@ -36,9 +36,10 @@ demo: build
 	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer sgd --lr 0.01 --delay-dist $(DEMO_DIST) --delay-sampling empirical
 	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer adam --lr 0.0001 --delay-dist $(DEMO_DIST) --delay-sampling empirical
 
+# The notebook check runs first so that the Swift test summary is the last thing printed.
 test: setup
-	$(SWIFT) test
 	$(MAKE) notebook-check
+	$(SWIFT) test
 
 # Executes notebooks-data/reproduction.ipynb headless on the CSV tables of a tiny sweep
 # (synthetic IDX data, 8 one-epoch runs), installing the Python packages it needs if missing.
