@@ -105,7 +105,6 @@ public final class Trainer {
         onUpdate: (UpdateRecord) -> Void = { _ in },
         onStep: (_ step: Int, _ totalSteps: Int) -> Void = { _, _ in }
     ) rethrows -> TrainingResult {
-        BLASThreads.set(configuration.threads)
         let start = Date()
         var history: [EpochMetrics] = []
         let initial = evaluate(epoch: 0, train: nil, learningRate: nil, updates: 0, seconds: 0)
