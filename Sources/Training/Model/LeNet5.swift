@@ -128,7 +128,7 @@ public final class LeNet5 {
         precondition(images.count >= count * 1024, "images must hold \(count) × 1024 pixels")
         precondition(labels.count >= count, "labels must hold \(count) entries")
         precondition(labels.prefix(count).allSatisfy { (0..<10).contains($0) }, "labels must be in 0..<10")
-        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
+        if BLASThreads.current != 1 { BLASThreads.set(1) }
 
         let shares = min(threads, count)
         let job = Job(parameters: parameters.baseAddress!, images: images.baseAddress!,
