@@ -12,11 +12,13 @@ public final class ResultsStore: Sendable {
     public let path: String
     private let pool: DatabasePool
 
-    /// Opens (creating if need be) the store at `path`.
+    /// Opens (creating it and its directory if need be) the store at `path`.
     /// - Throws: `StoreError.cannotOpen` when the file is not a usable SQLite database.
     public init(path: String) throws(StoreError) {
         self.path = path
         do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             // Another process (a second sweep, a merge) may hold the write lock briefly.
             configuration.busyMode = .timeout(30)
