@@ -50,6 +50,18 @@ import Testing
         #expect(records.map(\.staleness) == records.indices.map { min($0, 7) })
     }
 
+    /// Delays up to 1024 steps fit in the preallocated rings; with a run of 40 steps every gradient is
+    /// still queued at the end, and the flush applies all 40 on the initial parameters.
+    @Test func delayOf1024IsSupported() throws {
+        var records: [UpdateRecord] = []
+        let trainer = try Trainer(configuration: Self.configuration(.constant(delay: 1024, flushAtEnd: true)),
+                                  train: SyntheticData.train, test: SyntheticData.test)
+        #expect(trainer.delayBufferBytes == 1025 * LeNet5.parameterCount * MemoryLayout<Float>.size)
+        let result = try trainer.run(onUpdate: { records.append($0) })
+        #expect(result.epochs[1].updates == 0)
+        #expect(records.map(\.staleness) == Array(0..<40))
+    }
+
     /// With σ = 0 the workers stay in lockstep: update k is computed on the parameters after
     /// k − (N − 1) updates, exactly what constant delay N − 1 applies; with the queue flushed both runs
     /// apply the same 40 updates in the same order.
