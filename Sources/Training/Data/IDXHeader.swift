@@ -6,6 +6,18 @@ enum IDXHeader {
             | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
     }
 
+    /// Checks that `bytes` holds a whole header of `header` bytes starting with `magic`, and returns
+    /// the item count that follows the magic number.
+    /// - Throws: `IDXError.badMagic` for another magic number (even in a file too short for a
+    ///   header), `IDXError.truncated` when the header itself is cut off.
+    static func checkMagic(_ magic: UInt32, header: Int, of bytes: [UInt8], path: String) throws(IDXError) -> Int {
+        if bytes.count >= 4, uint32(bytes, at: 0) != magic {
+            throw .badMagic(path: path, found: uint32(bytes, at: 0), expected: magic)
+        }
+        guard bytes.count >= header else { throw .truncated(path: path, expected: header, actual: bytes.count) }
+        return Int(uint32(bytes, at: 4))
+    }
+
     /// The product of `dimensions`: the number of data bytes the header announces.
     /// - Throws: `IDXError.badDimensions` when the product does not fit in an `Int`.
     static func payloadLength(_ dimensions: [Int], path: String) throws(IDXError) -> Int {

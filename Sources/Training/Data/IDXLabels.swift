@@ -23,14 +23,7 @@ public struct IDXLabels: Sendable {
     /// Parses the decompressed bytes of an IDX label file; `path` only names it in errors.
     init(bytes: consuming [UInt8], path: String) throws(IDXError) {
         let header = 8
-        guard bytes.count >= header else {
-            throw bytes.count >= 4 && IDXHeader.uint32(bytes, at: 0) != Self.magic
-                ? .badMagic(path: path, found: IDXHeader.uint32(bytes, at: 0), expected: Self.magic)
-                : .truncated(path: path, expected: header, actual: bytes.count)
-        }
-        let magic = IDXHeader.uint32(bytes, at: 0)
-        guard magic == Self.magic else { throw .badMagic(path: path, found: magic, expected: Self.magic) }
-        let count = Int(IDXHeader.uint32(bytes, at: 4))
+        let count = try IDXHeader.checkMagic(Self.magic, header: header, of: bytes, path: path)
         try IDXHeader.checkLength(of: bytes, header: header, payload: count, path: path)
         self.path = path
         bytes.removeFirst(header)
