@@ -47,7 +47,9 @@ import Testing
         }
         #expect(step >= 0)
         #expect(result.epochs.count == epoch)
-        #expect(result.epochs.allSatisfy { $0.testLoss.isFinite || $0.epoch > 0 })
+        // Exactly the epochs before the diverging one are kept, starting with the pre-training one.
+        #expect(result.epochs.map(\.epoch) == Array(0..<epoch))
+        #expect(result.epochs[0].testLoss.isFinite)
     }
 
     @Test(arguments: [0, 201])
