@@ -42,6 +42,8 @@ struct CommandTests {
         (["sweep", "--dry-run", "--delay", "fast"], "--delay fast"),
         (["sweep", "--lr", "0.1"], "--store is required"),
         (["export", "--store", "/nonexistent/s.sqlite"], "no results store"),
+        (["reproduce", "--quick", "--shard", "0/3"], "--shard 0/3"),
+        (["reproduce", "--shard", "1/2", "--report-only"], "cannot go with --report-only"),
     ])
     func badInputGetsOneClearLine(arguments: [String], message: String) throws {
         let result = try Self.run(arguments)

@@ -42,6 +42,18 @@ struct ReproductionReportTests {
         #expect(StudyClaims.optimizers(AccuracyCell.cells(AnalyzedRun.all(store))).verdict == .notReproduced)
     }
 
+    @Test func reportStatesHowMuchOfThePlanTheStoreHolds() throws {
+        let planned = try ReproductionPlan(mode: .quick).configurations()
+        let partial = Self.snapshot(planned.prefix(2).map { ResultsStoreTests.stored($0, accuracies: [0.1, 0.5]) })
+        let report = ReproductionReport.markdown(partial, mode: .quick, figures: [])
+        // Quick plan: 2 optimizers × 7 lrs × 3 batches × 5 delays = 210 study runs, 4 warm-up runs, and 4 + 4
+        // delay-model and remedy runs that are not already study runs.
+        #expect(report.contains("Coverage: 2 of the 222 runs of the quick plan are in the store."))
+        #expect(report.contains("**Partial store.**"))
+        let complete = Self.snapshot(planned.map { ResultsStoreTests.stored($0, accuracies: [0.1, 0.5]) })
+        #expect(!ReproductionReport.markdown(complete, mode: .quick, figures: []).contains("Partial store"))
+    }
+
     @Test func emptyStoreMeasuresNothing() {
         let report = ReproductionReport.markdown(StoreSnapshot(runs: [], epochs: []), mode: .quick, figures: [])
         // Five claims, each in the summary table and in its own section.

@@ -13,7 +13,10 @@ extension Staleness {
                 delays 0, 1, 2, 4, …, 256, 30 epochs, --input paper, plus warm-up, delay-model and remedy \
                 runs. --quick: 3 epochs on 30 000 training examples with a reduced grid (about 15 minutes on \
                 2 cores). Results go to <out>/runs.sqlite, so an interrupted reproduction resumes where it \
-                stopped; the report, CSV tables and figures are rewritten from the store at the end.
+                stopped; the report, CSV tables and figures are rewritten from the store at the end. \
+                With --shard i/n a job-array task runs its slice of the plan into its own --out; combine the \
+                shards with `staleness merge` into <dir>/runs.sqlite and run `reproduce --report-only --out <dir>`. \
+                The report states how much of the plan the store holds.
                 """)
 
         @Flag(help: "The reduced grid (3 epochs, 30 000 training examples).") var quick = false
@@ -21,11 +24,14 @@ extension Staleness {
         @Option(help: "Runs in flight at once (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option(help: "Output directory (store, CSV, figures, REPORT.md).") var out: String = "notebooks-data/reproduction"
+        @Option(help: "Run only shard i of n (1 ≤ i ≤ n) of the plan, for job arrays.") var shard: String?
         @Flag(name: .customLong("report-only"), help: "Train nothing: rewrite CSV, figures and REPORT.md from the store.")
         var reportOnly = false
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+            if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) } }
+            if shard != nil, reportOnly { throw ValidationError("--shard trains a slice; it cannot go with --report-only") }
         }
 
         func run() async throws {
@@ -39,7 +45,8 @@ extension Staleness {
                 try store.replaceStalenessScan(try StalenessScan.run())
             }
             if !reportOnly {
-                let configurations = try ReproductionPlan(mode: mode).configurations()
+                let plan = try ReproductionPlan(mode: mode).configurations()
+                let configurations = try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
                 _ = try await SweepExecution.run(configurations, storePath: storePath, jobs: jobs,
                                                  dataOption: data)
             }
