@@ -96,6 +96,45 @@ struct SweepGridTests {
         #expect(throws: SweepError.unknownOption("learning-rate", file: url.path)) { try SweepGrid.load(jsonFile: url.path) }
     }
 
+    @Test func yamlGridFileReadsLikeTheJSONOne() throws {
+        let directory = TinyData.temporaryDirectory()
+        let yaml = directory.appendingPathComponent("grid.yaml"), json = directory.appendingPathComponent("grid.json")
+        try Data("""
+            # the same grid as the JSON file below
+            optimizer: [sgd, "adam"]
+            lr: '2^-3:2^-1'   # three powers of two
+            batch:
+              - 64
+              - 128
+            delay: ["sampled:33,workers:33", 8]
+            nesterov: false
+            epochs: 2
+            """.utf8).write(to: yaml)
+        try Data(#"{"optimizer": ["sgd", "adam"], "lr": "2^-3:2^-1", "batch": [64, 128], "delay": ["sampled:33,workers:33", 8], "nesterov": false, "epochs": 2}"#.utf8)
+            .write(to: json)
+        let fromYAML = try SweepGrid.load(file: yaml.path)
+        #expect(fromYAML.axes[.lr] == ["0.125", "0.25", "0.5"])
+        #expect(fromYAML.axes[.batch] == ["64", "128"])
+        #expect(fromYAML.axes[.delay]?.count == 3)
+        #expect(try fromYAML.configurations().map(ConfigurationHash.of)
+                == SweepGrid.load(file: json.path).configurations().map(ConfigurationHash.of))
+    }
+
+    @Test(arguments: [
+        ("optimizer:\n  adam: true\n", "line 2: nested mappings are not supported"),
+        ("optimizer: [sgd\n", "line 1: unclosed `[`"),
+        ("lr: 0.1\nlr: 0.2\n", "line 2: option lr appears twice"),
+        ("batch:\nepochs: 2\n", "line 1: option batch has no value"),
+        ("- 64\n", "line 1: a list item must sit indented under its option"),
+        ("lr: *rates\n", "line 1: *rates is YAML syntax a grid file does not use"),
+        ("seed: [1, , 3]\n", "line 1: empty value"),
+    ])
+    func yamlOutsideTheSubsetIsRefusedWithItsLine(text: String, message: String) throws {
+        let url = TinyData.temporaryDirectory().appendingPathComponent("grid.yml")
+        try Data(text.utf8).write(to: url)
+        #expect(throws: SweepError.badGridFile(path: url.path, reason: message)) { try SweepGrid.load(file: url.path) }
+    }
+
     @Test(arguments: [1, 2, 3, 7, 12])
     func shardsPartitionTheGrid(count: Int) throws {
         let items = Array(0..<10)

@@ -62,6 +62,28 @@ public struct SweepGrid: Equatable, Sendable {
         return result
     }
 
+    /// Reads a grid file: YAML when its name ends in `.yaml` or `.yml` (see `load(yamlFile:)`), JSON otherwise.
+    /// - Throws: `SweepError.badGridFile` or `.unknownOption`.
+    public static func load(file path: String) throws(SweepError) -> SweepGrid {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? try load(yamlFile: path) : try load(jsonFile: path)
+    }
+
+    /// Reads a YAML grid file: the JSON file's content written as a flat YAML mapping, e.g.
+    /// `optimizer: [sgd, adam]`, `lr: 2^-13:2^-5`, `batch:` followed by `  - 64` and `  - 128` lines.
+    /// Nested or otherwise fancier YAML is refused with its line number.
+    /// - Throws: `SweepError.badGridFile` or `.unknownOption`.
+    public static func load(yamlFile path: String) throws(SweepError) -> SweepGrid {
+        let text: String
+        do { text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) } catch {
+            throw .badGridFile(path: path, reason: "cannot read it (\(error.localizedDescription))")
+        }
+        let entries: [(key: String, values: [String])]
+        do { entries = try GridFileYAML.parse(text) } catch {
+            throw .badGridFile(path: path, reason: "line \(error.line): \(error.reason)")
+        }
+        return try grid(entries.map { ($0.key, $0.values) }, file: path)
+    }
+
     /// Reads a JSON grid file: one object whose keys are long option names (as for the command line,
     /// without `--`) and whose values are a string (parsed like a command-line value, so lists and
     /// ranges work), a number, a boolean, or an array of those, e.g.
@@ -77,11 +99,16 @@ public struct SweepGrid: Equatable, Sendable {
             throw .badGridFile(path: path, reason: "expected one JSON object of option → string, number, boolean "
                                + "or array of those")
         }
+        return try grid(dictionary.keys.sorted().map { ($0, dictionary[$0]!.items) }, file: path)
+    }
+
+    /// The grid of a file's option → value texts.
+    private static func grid(_ entries: [(String, [String])], file path: String) throws(SweepError) -> SweepGrid {
         var grid = SweepGrid()
-        for key in dictionary.keys.sorted() {
+        for (key, texts) in entries {
             guard let parameter = SweepParameter(rawValue: key) else { throw .unknownOption(key, file: path) }
             var values: [String] = []
-            for text in dictionary[key]!.items { values += try SweepValues.expand(text, option: key) }
+            for text in texts { values += try SweepValues.expand(text, option: key) }
             grid.set(parameter, values: values)
         }
         return grid

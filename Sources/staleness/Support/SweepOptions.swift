@@ -41,7 +41,7 @@ struct SweepOptions: ParsableArguments {
                                + "warmup:gradual[:E], warmup:paper[:E].", valueName: "remedies")) var remedy: String?
     @Option(help: "Seeds, e.g. 1,2,3.") var seed: String?
 
-    @Option(help: "A JSON grid file {\"option\": value or [values], …}; command-line options override its entries.")
+    @Option(help: "A grid file, JSON {\"option\": value or [values], …} or YAML (.yaml/.yml) `option: [values]`; command-line options override its entries.")
     var grid: String?
 
     /// The values given on the command line, by parameter.
@@ -66,7 +66,7 @@ struct SweepOptions: ParsableArguments {
         do {
             var fromCommandLine = SweepGrid()
             for (parameter, text) in given { try fromCommandLine.set(parameter, to: text) }
-            let fromFile = try grid.map { path throws(SweepError) in try SweepGrid.load(jsonFile: path) } ?? SweepGrid()
+            let fromFile = try grid.map { path throws(SweepError) in try SweepGrid.load(file: path) } ?? SweepGrid()
             return fromFile.overridden(by: fromCommandLine)
         } catch {
             throw ValidationError(error.description)
