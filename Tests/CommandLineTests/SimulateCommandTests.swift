@@ -120,5 +120,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["count"] as? Int == 45)
         #expect(files(in: directory.appendingPathComponent("out")) == ["fit-h-histogram.csv", "fit-h.json", "fit-h.svg"])
+        let named = try CommandRunner.run(["fit", "h.csv", "--out", "named", "--stem", "workers32"], in: directory)
+        #expect(named.status == 0)
+        #expect(files(in: directory.appendingPathComponent("named")) == ["workers32-histogram.csv", "workers32.json", "workers32.svg"])
+        let bad = try CommandRunner.run(["fit", "h.csv", "--stem", "../x"], in: directory)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--stem ../x"))
     }
 }
