@@ -51,6 +51,18 @@ struct CommandTests {
         #expect(result.stderr.contains(message))
     }
 
+    @Test func reproduceDryRunListsThePlanAndItsShards() throws {
+        let whole = try Self.run(["reproduce", "--quick", "--dry-run"])
+        #expect(whole.status == 0)
+        // 222 quick runs (see reportStatesHowMuchOfThePlanTheStoreHolds) of 3 epochs each.
+        #expect(whole.stdout.split(separator: "\n").count == 222)
+        #expect(whole.stderr.contains("222 runs, 666 epochs"))
+        let shards = try (1...3).map { try Self.run(["reproduce", "--quick", "--dry-run", "--shard", "\($0)/3"]).stdout }
+        let lines = shards.flatMap { $0.split(separator: "\n") }
+        #expect(lines.count == 222)
+        #expect(Set(lines) == Set(whole.stdout.split(separator: "\n")))
+    }
+
     @Test func dryRunListsTheGridInOrder() throws {
         let result = try Self.run(["sweep", "--dry-run", "--optimizer", "sgd,adam", "--lr", "1e-3:1e-2", "--shard", "2/2"])
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" }

@@ -25,6 +25,8 @@ extension Staleness {
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option(help: "Output directory (store, CSV, figures, REPORT.md).") var out: String = "notebooks-data/reproduction"
         @Option(help: "Run only shard i of n (1 ≤ i ≤ n) of the plan, for job arrays.") var shard: String?
+        @Flag(name: .customLong("dry-run"), help: "List the plan's configurations (hash and run name, after --shard) and exit.")
+        var dryRun = false
         @Flag(name: .customLong("report-only"), help: "Train nothing: rewrite CSV, figures and REPORT.md from the store.")
         var reportOnly = false
 
@@ -32,10 +34,18 @@ extension Staleness {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
             if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) } }
             if shard != nil, reportOnly { throw ValidationError("--shard trains a slice; it cannot go with --report-only") }
+            if dryRun, reportOnly { throw ValidationError("--dry-run lists the plan; it cannot go with --report-only") }
         }
 
         func run() async throws {
             let mode: ReproductionPlan.Mode = quick ? .quick : .full
+            if dryRun {
+                let plan = try ReproductionPlan(mode: mode).configurations()
+                let slice = try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
+                for c in slice { print("\(ConfigurationHash.of(c))  \(c.runName)") }
+                printError("\(slice.count) runs, \(slice.reduce(0) { $0 + $1.epochs }) epochs")
+                return
+            }
             let directory = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let storePath = directory.appendingPathComponent("runs.sqlite").path
