@@ -44,6 +44,7 @@ struct CommandTests {
         (["export", "--store", "/nonexistent/s.sqlite"], "no results store"),
         (["reproduce", "--quick", "--shard", "0/3"], "--shard 0/3"),
         (["reproduce", "--shard", "1/2", "--report-only"], "cannot go with --report-only"),
+        (["reproduce", "--estimate", "--report-only"], "--dry-run, --estimate and --report-only exclude each other"),
     ])
     func badInputGetsOneClearLine(arguments: [String], message: String) throws {
         let result = try Self.run(arguments)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import ResultFiles
+import Training
 
 extension Staleness {
     /// `staleness reproduce`: runs the study's grid and what goes beyond it, then writes the report.
@@ -27,6 +28,11 @@ extension Staleness {
         @Option(help: "Run only shard i of n (1 ≤ i ≤ n) of the plan, for job arrays.") var shard: String?
         @Flag(name: .customLong("dry-run"), help: "List the plan's configurations (hash and run name, after --shard) and exit.")
         var dryRun = false
+        @Flag(help: """
+            Train nothing of the plan: run one 1-epoch sample per optimizer and batch size with --jobs runs in \
+            flight (into a temporary store) and print the plan's projected time on this machine.
+            """)
+        var estimate = false
         @Flag(name: .customLong("report-only"), help: "Train nothing: rewrite CSV, figures and REPORT.md from the store.")
         var reportOnly = false
 
@@ -34,7 +40,9 @@ extension Staleness {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
             if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) } }
             if shard != nil, reportOnly { throw ValidationError("--shard trains a slice; it cannot go with --report-only") }
-            if dryRun, reportOnly { throw ValidationError("--dry-run lists the plan; it cannot go with --report-only") }
+            if [dryRun, reportOnly, estimate].count(where: { $0 }) > 1 {
+                throw ValidationError("--dry-run, --estimate and --report-only exclude each other")
+            }
         }
 
         func run() async throws {
@@ -44,6 +52,11 @@ extension Staleness {
                 let slice = try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
                 for c in slice { print("\(ConfigurationHash.of(c))  \(c.runName)") }
                 printError("\(slice.count) runs, \(slice.reduce(0) { $0 + $1.epochs }) epochs")
+                return
+            }
+            if estimate {
+                let plan = try ReproductionPlan(mode: mode).configurations()
+                try await printEstimate(for: try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan, mode: mode)
                 return
             }
             let directory = URL(fileURLWithPath: out)
@@ -71,6 +84,30 @@ extension Staleness {
             let reportURL = directory.appendingPathComponent("REPORT.md")
             try AtomicFile.write(report, to: reportURL)
             print(reportURL.path)
+        }
+
+        /// Runs the sample of `plan` in a temporary store and prints the projection.
+        private func printEstimate(for plan: [TrainingConfiguration], mode: ReproductionPlan.Mode) async throws {
+            let samples = PlanEstimate.sampleConfigurations(for: plan)
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("staleness-estimate-\(ProcessInfo.processInfo.processIdentifier)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let storePath = directory.appendingPathComponent("sample.sqlite").path
+            printError("estimate: \(samples.count) one-epoch sample runs with \(jobs) jobs")
+            _ = try await SweepExecution.run(samples, storePath: storePath, jobs: jobs, dataOption: data)
+            let estimate = PlanEstimate(samples: PlanEstimate.samples(from: try ResultsStore(path: storePath).snapshot()),
+                                        jobs: jobs)
+            for sample in estimate.samples {
+                print(String(format: "  %@ batch %d: %.2f s per training epoch, %.2f s per evaluation",
+                             sample.optimizer.rawValue, sample.batchSize, sample.trainSeconds, sample.evaluationSeconds))
+            }
+            guard let seconds = estimate.wallSeconds(for: plan) else {
+                throw ValidationError("a sample run failed, so part of the plan has no measured cost")
+            }
+            let epochs = plan.reduce(0) { $0 + $1.epochs }
+            print(String(format: "%@ plan%@: %d runs, %d epochs — projected %.1f hours with %d jobs on this machine",
+                         mode.rawValue, shard.map { " (shard \($0))" } ?? "", plan.count, epochs, seconds / 3600, jobs))
         }
     }
 }
