@@ -29,7 +29,7 @@ struct ReproductionReportTests {
         let store = Self.optimizerStore(sgd: [0: 98, 32: 97.5, 128: 80, 256: 40], adam: [0: 98.3, 32: 98.2, 128: 98.0, 256: 97.9])
         let claim = StudyClaims.optimizers(AccuracyCell.cells(AnalyzedRun.all(store)))
         #expect(claim.verdict == .reproduced)
-        #expect(claim.measured.contains { $0.contains("98.20%") && $0.contains("98.21%") })
+        #expect(claim.measured.contains { $0.contains("98.20% (lr 10^-3, batch 64)") && $0.contains("98.21%") })
     }
 
     @Test func claim4PartlyWhenAdamFallsBehindAtDelay256() {

@@ -140,10 +140,15 @@ public enum StudyClaims {
             cells.filter { $0.optimizer == optimizer && $0.delay == delay }.max { $0.accuracy < $1.accuracy }
         }
         let delays = Set(cells.map(\.delay)).sorted()
+        /// "accuracy (lr, batch)" of a best cell, so that a best found outside the study's grid shows.
+        func describe(_ cell: AccuracyCell?) -> String {
+            guard let cell else { return ReportFormat.percent(nil) }
+            return "\(ReportFormat.percent(cell.accuracy)) (lr \(ReportFormat.learningRate(cell.learningRate)), batch \(cell.batchSize))"
+        }
         var lines = ["| delay | SGD best | Adam best | Adam (study) |", "|---|---|---|---|"]
         for delay in delays {
-            lines.append("| \(delay == 0 ? "0 (sync)" : "\(delay)") | \(ReportFormat.percent(best("sgd", delay)?.accuracy)) | "
-                         + "\(ReportFormat.percent(best("adam", delay)?.accuracy)) | "
+            lines.append("| \(delay == 0 ? "0 (sync)" : "\(delay)") | \(describe(best("sgd", delay))) | "
+                         + "\(describe(best("adam", delay))) | "
                          + "\(publishedAdam[delay].map { String(format: "%.2f%%", $0) } ?? "") |")
         }
         var sgdFails: Bool?
