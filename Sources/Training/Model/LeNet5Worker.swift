@@ -26,6 +26,9 @@ final class LeNet5Worker {
     private let winners1, winners2: UnsafeMutablePointer<Int32>
     // Gradients with respect to the activations of the same names.
     private let dLogits, dHidden4, dHidden3, dPooled2, dConv2, dPatches2, dPooled1, dConv1: UnsafeMutablePointer<Float>
+    /// conv2's weight gradient transposed ([150 taps][16 channels]): as (patches)·(output gradient)ᵀ
+    /// the product has 150 rows and runs faster in OpenBLAS than the 16-row form (measured ~1.3×).
+    private let conv2WeightGradientT: UnsafeMutablePointer<Float>
     private let allocations: [UnsafeMutableRawPointer]
 
     /// A worker whose chunks hold up to `chunk` images and whose gradient runs usually take up to
@@ -67,6 +70,7 @@ final class LeNet5Worker {
         dPatches2 = floats(150 * 100)
         dPooled1 = floats(6 * 196)
         dConv1 = floats(6 * 784)
+        conv2WeightGradientT = floats(150 * 16, images: 1)
         ownGradient = UnsafeMutablePointer<Float>.allocate(capacity: LeNet5.parameterCount)
         ownGradient.initialize(repeating: 0, count: LeNet5.parameterCount)
         allocations.append(UnsafeMutableRawPointer(ownGradient))
@@ -84,6 +88,7 @@ final class LeNet5Worker {
         count: Int, gradient: UnsafeMutablePointer<Float>?, scale: Float
     ) -> BatchOutcome {
         var outcome = BatchOutcome(lossSum: 0, correct: 0, count: 0)
+        if gradient != nil { conv2WeightGradientT.update(repeating: 0, count: 150 * 16) }
         var blockStart = 0
         while blockStart < count {
             let blockCount = min(denseRows, count - blockStart)
@@ -109,6 +114,12 @@ final class LeNet5Worker {
                                       pooled2, leading: 400, into: g + O.conv3Weight, leading: 400, accumulate: true)
             }
             blockStart += blockCount
+        }
+        if let g = gradient {
+            let weights = g + LeNet5.Offsets.conv2Weight
+            for channel in 0..<16 {
+                for tap in 0..<150 { weights[channel &* 150 &+ tap] += conv2WeightGradientT[tap &* 16 &+ channel] }
+            }
         }
         return outcome
     }
@@ -172,9 +183,9 @@ final class LeNet5Worker {
         // conv2: through pool and ReLU to its raw output, then weights and patches.
         BiasReLUPool.backward(dPooled2, output: pooled2, winners: winners2, channels: 16, images: m,
                               side: 10, into: dConv2, biasGradient: g + O.conv2Bias)
-        MatrixProduct.compute(m: 16, n: 150, k: pixels2, dConv2, leading: pixels2,
-                              patches2, leading: pixels2, bTransposed: true,
-                              into: g + O.conv2Weight, leading: 150, accumulate: true)
+        MatrixProduct.compute(m: 150, n: 16, k: pixels2, patches2, leading: pixels2,
+                              dConv2, leading: pixels2, bTransposed: true,
+                              into: conv2WeightGradientT, leading: 16, accumulate: true)
         MatrixProduct.compute(m: 150, n: pixels2, k: 16, p + O.conv2Weight, leading: 150, aTransposed: true,
                               dConv2, leading: pixels2, into: dPatches2, leading: pixels2)
         dPooled1.update(repeating: 0, count: m * 1176)
