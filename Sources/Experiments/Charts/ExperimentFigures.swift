@@ -55,7 +55,7 @@ public enum ExperimentFigures {
                            color: Palette.color(1)),
                 LineSeries(name: "N − 1", points: rows.map { (Double($0.workers), Double($0.workers - 1)) },
                            color: "#777777", lineWidth: 1, dash: "5 4"),
-            ], legendCorner: .topLeft)
+            ], legendCorner: .best)
         return PanelGrid(title: "Figure 1 — staleness of asynchronous workers with compute times ~ N(1, σ²)",
                          panels: [histogram, moments], columns: 2, panelSize: (620, 430)).document
     }
@@ -74,7 +74,7 @@ public enum ExperimentFigures {
             }
             return XYChart(title: "\(optimizer.uppercased()), batch \(batch)", xTitle: "learning rate (log₁₀)",
                            yTitle: "final test accuracy (%)", series: series, yRange: (0, 100),
-                           legendCorner: .topLeft)
+                           legendCorner: .best)
         }
         return PanelGrid(title: "Figure 2 — final test accuracy vs learning rate under constant delay (\(optimizer.uppercased()))",
                          panels: panels, columns: min(3, max(panels.count, 1))).document
@@ -98,7 +98,7 @@ public enum ExperimentFigures {
             }
             guard !series.isEmpty else { continue }
             panels.append(XYChart(title: "\(optimizer.uppercased()): best run per delay", xTitle: "epoch",
-                                  yTitle: "test accuracy (%)", series: series, yRange: (0, 100), legendCorner: .topLeft))
+                                  yTitle: "test accuracy (%)", series: series, yRange: (0, 100), legendCorner: .best))
         }
         guard !panels.isEmpty else { return nil }
         return PanelGrid(title: "Figure 3 — test accuracy per epoch, synchronous vs delayed",

@@ -12,4 +12,11 @@ public protocol ChartSeries: Sendable {
     func legendSwatch(x: Double, y: Double) -> SVGElement
     /// The series' elements for the given data-to-pixel scales.
     func elements(x: LinearScale, y: LinearScale) -> [SVGElement]
+    /// Pixel positions the drawing covers, for keeping the legend off the data: by default none.
+    func coveredPixels(x: LinearScale, y: LinearScale) -> [(x: Double, y: Double)]
+}
+
+extension ChartSeries {
+    /// No pixels: such a series does not steer the legend.
+    public func coveredPixels(x: LinearScale, y: LinearScale) -> [(x: Double, y: Double)] { [] }
 }

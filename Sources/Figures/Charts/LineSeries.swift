@@ -41,6 +41,25 @@ public struct LineSeries: ChartSeries {
                                      ("x2", SVGNumber.format(x + 16)), ("y2", SVGNumber.format(y + 5))])
     }
 
+    /// The points and 8 evenly spaced pixels on each segment between finite neighbours.
+    public func coveredPixels(x: LinearScale, y: LinearScale) -> [(x: Double, y: Double)] {
+        var pixels: [(x: Double, y: Double)] = []
+        var previous: (x: Double, y: Double)?
+        for point in points {
+            guard point.x.isFinite && point.y.isFinite else { previous = nil; continue }
+            let pixel = (x: x(point.x), y: y(point.y))
+            if let from = previous {
+                for step in 1..<9 {
+                    let t = Double(step) / 9
+                    pixels.append((from.x + t * (pixel.x - from.x), from.y + t * (pixel.y - from.y)))
+                }
+            }
+            pixels.append(pixel)
+            previous = pixel
+        }
+        return pixels
+    }
+
     public func elements(x: LinearScale, y: LinearScale) -> [SVGElement] {
         var runs: [[String]] = [[]]
         for point in points {

@@ -57,7 +57,8 @@ public struct XYChart: Sendable {
         let xScale = xAxis.scale(for: plot), yScale = yAxis.scale(for: plot)
         var elements = yAxis.elements(for: plot) + xAxis.elements(for: plot)
         for entry in series { elements += entry.elements(x: xScale, y: yScale) }
-        elements += Legend(series: series, corner: legendCorner).elements(in: plot)
+        let pixels = legendCorner == .best ? series.flatMap { $0.coveredPixels(x: xScale, y: yScale) } : []
+        elements += Legend(series: series, corner: legendCorner).elements(in: plot, avoiding: pixels)
         elements.append(SVGElement("text", [
             ("x", SVGNumber.format(frame.x + frame.width / 2)), ("y", SVGNumber.format(frame.y + 24)),
             ("font-size", "15"), ("font-weight", "bold"), ("text-anchor", "middle"),
