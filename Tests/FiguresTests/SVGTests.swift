@@ -25,4 +25,11 @@ import Testing
         #expect(scale(20) == 100)
         #expect(scale(15) == 200)
     }
+
+    @Test func aLonePointIsDrawnAsADot() {
+        let x = LinearScale(domain: (0, 10), range: (0, 100)), y = LinearScale(domain: (0, 10), range: (100, 0))
+        let line = LineSeries(name: "delay 256", points: [(x: 2, y: 3), (x: 5, y: .nan), (x: 6, y: 1), (x: 8, y: 2)])
+        let elements = line.elements(x: x, y: y).map(\.name)
+        #expect(elements == ["circle", "polyline"])
+    }
 }

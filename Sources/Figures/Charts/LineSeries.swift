@@ -1,4 +1,5 @@
-/// A polyline through points, optionally dashed; non-finite points break the line.
+/// A polyline through points, optionally dashed; non-finite points break the line, and a point
+/// standing alone (no finite neighbour) is drawn as a dot.
 public struct LineSeries: ChartSeries {
     /// Legend name (empty: no legend entry).
     public var name: String
@@ -69,8 +70,14 @@ public struct LineSeries: ChartSeries {
                 runs.append([])
             }
         }
-        return runs.filter { $0.count >= 2 }.map { run in
-            SVGElement("polyline", stroke + [("fill", "none"), ("points", run.joined(separator: " "))])
+        // A point with no finite neighbour gets a dot: a one-point polyline would draw nothing.
+        return runs.filter { !$0.isEmpty }.map { run in
+            guard run.count == 1 else {
+                return SVGElement("polyline", stroke + [("fill", "none"), ("points", run.joined(separator: " "))])
+            }
+            let xy = run[0].split(separator: ",").map(String.init)
+            return SVGElement("circle", [("cx", xy[0]), ("cy", xy[1]), ("r", SVGNumber.format(lineWidth * 1.75)),
+                                         ("fill", color)])
         }
     }
 
