@@ -24,7 +24,8 @@ enum GridFileYAML {
     /// - Throws: `Failure` for a line outside the subset, a repeated key or a key without a value.
     static func parse(_ text: String) throws(Failure) -> [(key: String, values: [String])] {
         var entries: [(key: String, values: [String])] = []
-        var openList: Int?  // index in `entries` of a key waiting for its `- item` lines
+        // The entry of a key written without a value, waiting for its `- item` lines, and that key's line.
+        var openList: (entry: Int, line: Int)?
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, raw) in lines.enumerated() {
             let number = offset + 1
@@ -35,15 +36,15 @@ enum GridFileYAML {
             if content == "---", entries.isEmpty { continue }
             let indented = content.count < line.count
             if content.hasPrefix("- ") || content == "-" {
-                guard let list = openList, indented else {
+                guard let list = openList?.entry, indented else {
                     throw Failure(line: number, reason: "a list item must sit indented under its option")
                 }
                 entries[list].values.append(try scalar(String(content.dropFirst()), line: number))
                 continue
             }
             if indented { throw Failure(line: number, reason: "nested mappings are not supported") }
-            if let list = openList, entries[list].values.isEmpty {
-                throw Failure(line: number - 1, reason: "option \(entries[list].key) has no value")
+            if let (list, line) = openList, entries[list].values.isEmpty {
+                throw Failure(line: line, reason: "option \(entries[list].key) has no value")
             }
             openList = nil
             guard let colon = content.firstIndex(of: ":") else {
@@ -57,7 +58,7 @@ enum GridFileYAML {
             }
             if rest.isEmpty {
                 entries.append((key, []))
-                openList = entries.count - 1
+                openList = (entries.count - 1, number)
             } else if rest.hasPrefix("[") {
                 guard rest.hasSuffix("]") else { throw Failure(line: number, reason: "unclosed `[`") }
                 let inner = String(rest.dropFirst().dropLast())
@@ -71,8 +72,8 @@ enum GridFileYAML {
                 entries.append((key, [try scalar(rest, line: number)]))
             }
         }
-        if let list = openList, entries[list].values.isEmpty {
-            throw Failure(line: lines.count, reason: "option \(entries[list].key) has no value")
+        if let (list, line) = openList, entries[list].values.isEmpty {
+            throw Failure(line: line, reason: "option \(entries[list].key) has no value")
         }
         return entries
     }
