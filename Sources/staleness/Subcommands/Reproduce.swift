@@ -48,15 +48,13 @@ extension Staleness {
         func run() async throws {
             let mode: ReproductionPlan.Mode = quick ? .quick : .full
             if dryRun {
-                let plan = try ReproductionPlan(mode: mode).configurations()
-                let slice = try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
+                let slice = try plannedConfigurations(mode)
                 for c in slice { print("\(ConfigurationHash.of(c))  \(c.runName)") }
                 printError("\(slice.count) runs, \(slice.reduce(0) { $0 + $1.epochs }) epochs")
                 return
             }
             if estimate {
-                let plan = try ReproductionPlan(mode: mode).configurations()
-                try await printEstimate(for: try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan, mode: mode)
+                try await printEstimate(for: try plannedConfigurations(mode), mode: mode)
                 return
             }
             let directory = URL(fileURLWithPath: out)
@@ -68,9 +66,7 @@ extension Staleness {
                 try store.replaceStalenessScan(try StalenessScan.run())
             }
             if !reportOnly {
-                let plan = try ReproductionPlan(mode: mode).configurations()
-                let configurations = try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
-                _ = try await SweepExecution.run(configurations, storePath: storePath, jobs: jobs,
+                _ = try await SweepExecution.run(try plannedConfigurations(mode), storePath: storePath, jobs: jobs,
                                                  dataOption: data)
             }
             let snapshot = try store.snapshot()
@@ -84,6 +80,12 @@ extension Staleness {
             let reportURL = directory.appendingPathComponent("REPORT.md")
             try AtomicFile.write(report, to: reportURL)
             print(reportURL.path)
+        }
+
+        /// The plan of `mode`, cut to `--shard` when given.
+        private func plannedConfigurations(_ mode: ReproductionPlan.Mode) throws -> [TrainingConfiguration] {
+            let plan = try ReproductionPlan(mode: mode).configurations()
+            return try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
         }
 
         /// Runs the sample of `plan` in a temporary store and prints the projection.
