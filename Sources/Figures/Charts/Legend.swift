@@ -1,7 +1,7 @@
 /// A boxed list of series names with their swatches, placed in a corner of the plot area.
 public struct Legend: Sendable {
     /// Which corner of the plot area holds the legend.
-    public enum Corner: Sendable, CaseIterable {
+    public enum Corner: Sendable {
         case topRight, topLeft, bottomRight, bottomLeft
         /// The corner whose box covers the fewest of the data's pixels (ties in the order above).
         case best

@@ -42,42 +42,40 @@ public struct LineSeries: ChartSeries {
                                      ("x2", SVGNumber.format(x + 16)), ("y2", SVGNumber.format(y + 5))])
     }
 
-    /// The points and 8 evenly spaced pixels on each segment between finite neighbours.
-    public func coveredPixels(x: LinearScale, y: LinearScale) -> [(x: Double, y: Double)] {
-        var pixels: [(x: Double, y: Double)] = []
-        var previous: (x: Double, y: Double)?
-        for point in points {
-            guard point.x.isFinite && point.y.isFinite else { previous = nil; continue }
-            let pixel = (x: x(point.x), y: y(point.y))
-            if let from = previous {
-                for step in 1..<9 {
-                    let t = Double(step) / 9
-                    pixels.append((from.x + t * (pixel.x - from.x), from.y + t * (pixel.y - from.y)))
-                }
-            }
-            pixels.append(pixel)
-            previous = pixel
-        }
-        return pixels
-    }
-
-    public func elements(x: LinearScale, y: LinearScale) -> [SVGElement] {
-        var runs: [[String]] = [[]]
+    /// The pixels of the finite points, split into runs where a non-finite point breaks the line.
+    private func pixelRuns(x: LinearScale, y: LinearScale) -> [[(x: Double, y: Double)]] {
+        var runs: [[(x: Double, y: Double)]] = [[]]
         for point in points {
             if point.x.isFinite && point.y.isFinite {
-                runs[runs.count - 1].append("\(SVGNumber.format(x(point.x))),\(SVGNumber.format(y(point.y)))")
+                runs[runs.count - 1].append((x(point.x), y(point.y)))
             } else if !(runs.last?.isEmpty ?? true) {
                 runs.append([])
             }
         }
-        // A point with no finite neighbour gets a dot: a one-point polyline would draw nothing.
-        return runs.filter { !$0.isEmpty }.map { run in
-            guard run.count == 1 else {
-                return SVGElement("polyline", stroke + [("fill", "none"), ("points", run.joined(separator: " "))])
+        return runs.filter { !$0.isEmpty }
+    }
+
+    /// The points and 8 evenly spaced pixels on each segment between finite neighbours.
+    public func coveredPixels(x: LinearScale, y: LinearScale) -> [(x: Double, y: Double)] {
+        pixelRuns(x: x, y: y).flatMap { run in
+            zip(run, run.dropFirst()).flatMap { from, to in
+                (0..<9).map { step in
+                    let t = Double(step) / 9
+                    return (x: from.x + t * (to.x - from.x), y: from.y + t * (to.y - from.y))
+                }
+            } + [run[run.count - 1]]
+        }
+    }
+
+    public func elements(x: LinearScale, y: LinearScale) -> [SVGElement] {
+        pixelRuns(x: x, y: y).map { run in
+            // A point with no finite neighbour gets a dot: a one-point polyline would draw nothing.
+            guard run.count > 1 else {
+                return SVGElement("circle", [("cx", SVGNumber.format(run[0].x)), ("cy", SVGNumber.format(run[0].y)),
+                                             ("r", SVGNumber.format(lineWidth * 1.75)), ("fill", color)])
             }
-            let xy = run[0].split(separator: ",").map(String.init)
-            return SVGElement("circle", [("cx", xy[0]), ("cy", xy[1]), ("r", SVGNumber.format(lineWidth * 1.75)),
-                                         ("fill", color)])
+            let list = run.map { "\(SVGNumber.format($0.x)),\(SVGNumber.format($0.y))" }.joined(separator: " ")
+            return SVGElement("polyline", stroke + [("fill", "none"), ("points", list)])
         }
     }
 
