@@ -8,6 +8,9 @@ public struct ReproductionPlan: Sendable {
         case full
         /// A reduced grid, 3 epochs on a 30 000-example training subset: about 15 minutes on 2 cores.
         case quick
+        /// Every part of the plan once, one epoch on 2 000 training and 1 000 test examples (12 runs): a check
+        /// that a machine or cluster runs the whole route (shards, merge, report) before the long plans.
+        case smoke
     }
 
     /// Which mode.
@@ -48,6 +51,22 @@ public struct ReproductionPlan: Sendable {
             remedies = grid(common.merging([
                 .optimizer: "sgd", .lr: "10^-2.5,1e-2", .batch: "64,128", .delay: "64,128,256",
                 .remedy: "none,dc:0.04,dca:2,inverse,clip:1,ramp:5",
+            ]) { $1 })
+        case .smoke:
+            common[.epochs] = "1"
+            common[.trainSubset] = "2000"
+            common[.testSubset] = "1000"
+            study = grid(common.merging([
+                .optimizer: "sgd,adam", .lr: "1e-3,1e-2", .batch: "32", .delay: "0,4",
+            ]) { $1 })
+            warmup = grid(common.merging([
+                .optimizer: "adam", .lr: "1e-3", .batch: "32", .delay: "4", .warmup: "gradual", .warmupEpochs: "1",
+            ]) { $1 })
+            delayModels = grid(common.merging([
+                .optimizer: "adam", .lr: "1e-3", .batch: "32", .delay: "sampled:5,workers:5",
+            ]) { $1 })
+            remedies = grid(common.merging([
+                .optimizer: "sgd", .lr: "1e-2", .batch: "32", .delay: "4", .remedy: "inverse",
             ]) { $1 })
         case .quick:
             common[.epochs] = "3"
