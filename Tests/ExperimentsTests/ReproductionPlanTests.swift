@@ -1,0 +1,31 @@
+import Testing
+@testable import Experiments
+@testable import Training
+
+@Suite("Reproduction plans")
+struct ReproductionPlanTests {
+    /// The smoke plan holds one run of every kind the long plans have (the study grid's constant delays,
+    /// a warm-up, sampled and emulated delays, a remedy), each at one short epoch on a subset.
+    @Test func smokePlanTouchesEveryPartOfThePlanBriefly() throws {
+        let plan = try ReproductionPlan(mode: .smoke).configurations()
+        #expect(plan.count == 12)
+        #expect(Set(plan.map { ConfigurationHash.of($0) }).count == 12)
+        #expect(plan.allSatisfy { $0.epochs == 1 && $0.trainSubset == 2000 && $0.testSubset == 1000 })
+        #expect(Set(plan.map(\.optimizer.kind)) == [.sgd, .adam])
+        let names = plan.map(\.runName)
+        #expect(names.contains { $0.contains("gradual") })
+        #expect(names.contains { $0.contains("sampled") })
+        #expect(names.contains { $0.contains("workers") })
+        #expect(names.contains { $0.contains("lr_tau") })
+    }
+
+    /// Shards of any plan partition it: every run in exactly one of n shards.
+    @Test(arguments: [1, 3, 4, 7])
+    func shardsPartitionThePlan(count: Int) throws {
+        let plan = try ReproductionPlan(mode: .smoke).configurations()
+        let shards = try (1...count).map { try Shard(parsing: "\($0)/\(count)").slice(plan) }
+        let hashes = shards.flatMap { $0.map { ConfigurationHash.of($0) } }
+        #expect(hashes.count == plan.count)
+        #expect(Set(hashes) == Set(plan.map { ConfigurationHash.of($0) }))
+    }
+}
