@@ -15,6 +15,8 @@ public struct ReproductionPlan: Sendable {
 
     /// Which mode.
     public let mode: Mode
+    /// Seeds per cell: every configuration runs with seeds 1…seeds.
+    public let seeds: Int
     /// Claims 2–4: optimizer × learning rate × batch × constant delay.
     public let study: SweepGrid
     /// Claim 5: both warm-up variants against a constant learning rate, under delay.
@@ -24,16 +26,22 @@ public struct ReproductionPlan: Sendable {
     /// Beyond the study: the remedies on SGD cases that fail under delay.
     public let remedies: SweepGrid
 
-    /// The plan of `mode`.
-    public init(mode: Mode) {
+    /// The most seeds a plan takes.
+    public static let maximumSeeds = 100
+
+    /// The plan of `mode` with `seeds` seeds per cell (1…`maximumSeeds`; values outside are clamped,
+    /// callers validate with `validateSeeds`).
+    public init(mode: Mode, seeds: Int = 1) {
         self.mode = mode
+        self.seeds = min(max(seeds, 1), Self.maximumSeeds)
         func grid(_ axes: [SweepParameter: String]) -> SweepGrid {
             var grid = SweepGrid()
             // The texts below are fixed and valid; a typo would show in the plan's tests.
             for (parameter, text) in axes { try? grid.set(parameter, to: text) }
             return grid
         }
-        var common: [SweepParameter: String] = [.input: "paper", .momentum: "0.9", .seed: "1"]
+        var common: [SweepParameter: String] = [.input: "paper", .momentum: "0.9",
+                                                .seed: (1...self.seeds).map(String.init).joined(separator: ",")]
         switch mode {
         case .full:
             common[.epochs] = "30"
@@ -85,6 +93,14 @@ public struct ReproductionPlan: Sendable {
                 .optimizer: "sgd", .lr: "1e-2", .batch: "64", .delay: "128",
                 .remedy: "none,dc:0.04,inverse,clip:1,ramp:1",
             ]) { $1 })
+        }
+    }
+
+    /// Checks a `--seeds` value: 1…`maximumSeeds`.
+    /// - Throws: `SweepError.invalidValue` naming the bound.
+    public static func validateSeeds(_ seeds: Int) throws(SweepError) {
+        guard (1...maximumSeeds).contains(seeds) else {
+            throw .badValue(option: "seeds", value: "\(seeds)", reason: "must be between 1 and \(maximumSeeds)")
         }
     }
 

@@ -24,6 +24,8 @@ extension Staleness {
         @Flag(help: "The reduced grid (3 epochs, 30 000 training examples).") var quick = false
         @Flag(help: "Every part of the plan once, 1 epoch on 2 000 examples (12 runs): checks the route, e.g. a cluster's.")
         var smoke = false
+        @Option(help: "Seeds per cell: every configuration runs with seeds 1…K; the report shows means, 95% t intervals and per-seed verdicts.")
+        var seeds: Int = 1
         @Option(help: "Directory holding the four IDX files (raw or .gz); overrides STALENESS_DATA.") var data: String?
         @Option(help: "Runs in flight at once (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -43,6 +45,7 @@ extension Staleness {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
             if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) } }
             if shard != nil, reportOnly { throw ValidationError("--shard trains a slice; it cannot go with --report-only") }
+            do { try ReproductionPlan.validateSeeds(seeds) } catch { throw ValidationError(error.description) }
             if quick, smoke { throw ValidationError("--quick and --smoke exclude each other") }
             if [dryRun, reportOnly, estimate].count(where: { $0 }) > 1 {
                 throw ValidationError("--dry-run, --estimate and --report-only exclude each other")
@@ -80,7 +83,7 @@ extension Staleness {
                 try AtomicFile.write(document.text, to: directory.appendingPathComponent(name))
                 names.append(name)
             }
-            let report = ReproductionReport.markdown(snapshot, mode: mode, figures: names)
+            let report = ReproductionReport.markdown(snapshot, mode: mode, seeds: seeds, figures: names)
             let reportURL = directory.appendingPathComponent("REPORT.md")
             try AtomicFile.write(report, to: reportURL)
             print(reportURL.path)
@@ -88,7 +91,7 @@ extension Staleness {
 
         /// The plan of `mode`, cut to `--shard` when given.
         private func plannedConfigurations(_ mode: ReproductionPlan.Mode) throws -> [TrainingConfiguration] {
-            let plan = try ReproductionPlan(mode: mode).configurations()
+            let plan = try ReproductionPlan(mode: mode, seeds: seeds).configurations()
             return try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
         }
 
