@@ -76,8 +76,8 @@ extension Staleness {
                              summary.seconds))
             }
             if case let .diverged(step, epoch) = result.status {
-                printError("Error: the loss diverged (NaN or infinite) at step \(step), epoch \(epoch); "
-                           + "metrics of the epochs before it are in \(directory.path)")
+                printError("diverged: the loss became NaN or infinite at step \(step), epoch \(epoch); the run "
+                           + "is kept, with the metrics of the epochs before it, in \(directory.path)")
                 throw ExitCode(Self.divergedExitCode)
             }
         }
