@@ -2,20 +2,28 @@ import Foundation
 import StalenessSimulation
 import Training
 
-/// Turns one point of a grid (a value for every ``SweepParameter``) into a `TrainingConfiguration`,
-/// exactly as `staleness train` would from the same options.
+/// Turns one point of a grid (a value for every ``SweepParameter``) into a `TrainingConfiguration`:
+/// the one configuration path. `staleness sweep` calls it for every point of its grid and
+/// `staleness train` for the one point its options name, so an option means the same in both. Each
+/// value is parsed by its domain type (`LearningRateSchedule(parsing:)`,
+/// `Remedies.StalenessScaling(parsing:)`, `DistributionFile.DelaySource(name:)`, `WorkerTimeModel`,
+/// `WorkerHeterogeneity`); what a point leaves out takes ``SweepParameter/defaultValue``, the
+/// library's defaults; the optimizer is stored ``Training/OptimizerSettings/canonical``.
 ///
 /// Delay distributions of simulated workers (`--delay sampled:N`) are simulated once per distinct
 /// (N, σ, model, heterogeneity, sampling, seed) and reused.
-final class ConfigurationBuilder {
+public final class ConfigurationBuilder {
     /// Gradients simulated for a `sampled:N` delay distribution (as `train --workers`).
     static let simulatedGradients = 1_000_000
 
     private var distributions: [String: DelayDistribution] = [:]
 
+    /// A builder with no simulated distributions yet.
+    public init() {}
+
     /// The configuration for `point`.
     /// - Throws: `SweepError` naming the option whose value is wrong or the impossible combination.
-    func configuration(_ point: [SweepParameter: String]) throws(SweepError) -> TrainingConfiguration {
+    public func configuration(_ point: [SweepParameter: String]) throws(SweepError) -> TrainingConfiguration {
         func value(_ p: SweepParameter) -> String { point[p] ?? p.defaultValue }
         func bad(_ p: SweepParameter, _ reason: String) -> SweepError {
             .badValue(option: p.rawValue, value: value(p), reason: reason)
@@ -51,7 +59,7 @@ final class ConfigurationBuilder {
         c.dataset = dataset
         c.input = input
         c.optimizer = OptimizerSettings(kind: kind)
-        c.optimizer.momentum = try number(.momentum)
+        if value(.momentum) != "default" { c.optimizer.momentum = try number(.momentum) }
         c.optimizer.nesterov = try flag(.nesterov)
         c.optimizer.weightDecay = try number(.weightDecay)
         c.optimizer.beta1 = try number(.beta1)
@@ -86,41 +94,31 @@ final class ConfigurationBuilder {
         remedies.clipNorm = try optionalNumber(.clipNorm)
         let lambda = try optionalNumber(.dcLambda)
         if try flag(.dcAdaptive) {
-            remedies.compensation = .adaptive(lambda: lambda ?? 2, momentum: try number(.dcMomentum))
+            remedies.compensation = .adaptive(lambda: lambda ?? Remedies.Compensation.defaultAdaptiveLambda,
+                                              momentum: try number(.dcMomentum))
         } else if let lambda {
             remedies.compensation = .constant(lambda: lambda)
         }
-        remedies.stalenessScaling = try stalenessScaling(value(.stalenessLR), option: .stalenessLR)
+        do { remedies.stalenessScaling = try Remedies.StalenessScaling(parsing: value(.stalenessLR)) } catch {
+            throw bad(.stalenessLR, "expected \(Remedies.StalenessScaling.syntax)")
+        }
         var warmup: (kind: String, epochs: Int)? = value(.warmup) == "none" ? nil
             : (value(.warmup), try integer(.warmupEpochs))
         try applyRemedy(value(.remedy), to: &remedies, warmup: &warmup)
         c.remedies = remedies
         if let warmup {
-            guard ["gradual", "paper"].contains(warmup.kind) else {
-                throw .badValue(option: "warmup", value: warmup.kind, reason: "expected none, gradual or paper")
+            let schedule: LearningRateSchedule
+            do { schedule = try LearningRateSchedule(warmup: warmup.kind, epochs: warmup.epochs) } catch {
+                throw .badValue(option: "warmup", value: "\(warmup.kind):\(warmup.epochs)", reason: "\(error)")
             }
             guard c.schedule == .constant else {
-                throw .invalidCombination("a warm-up replaces the schedule; sweep --warmup or --schedule, not both")
+                throw .invalidCombination("a warm-up replaces the schedule; give --warmup or --schedule, not both")
             }
-            c.schedule = warmup.kind == "paper" ? .paper(warmupEpochs: warmup.epochs)
-                : .gradual(warmupEpochs: warmup.epochs)
+            c.schedule = schedule
         }
+        c.optimizer = c.optimizer.canonical
         do { try c.validate() } catch { throw .invalidCombination(error.description) }
         return c
-    }
-
-    private func stalenessScaling(_ text: String, option: SweepParameter) throws(SweepError)
-        -> Remedies.StalenessScaling
-    {
-        switch text {
-        case "none": return .none
-        case "inverse": return .inverse
-        default:
-            guard text.hasPrefix("capped:"), let c = Double(text.dropFirst("capped:".count)) else {
-                throw .badValue(option: option.rawValue, value: text, reason: "expected none, inverse or capped:C")
-            }
-            return .capped(c: c)
-        }
     }
 
     /// Applies a `--remedy` value: `none` or `+`-joined items.
@@ -138,7 +136,10 @@ final class ConfigurationBuilder {
             }
             switch parts[0] {
             case "dc": remedies.compensation = .constant(lambda: try argument(1))
-            case "dca": remedies.compensation = .adaptive(lambda: parts.count > 1 ? try argument(1) : 2, momentum: 0.95)
+            case "dca":
+                remedies.compensation = .adaptive(
+                    lambda: parts.count > 1 ? try argument(1) : Remedies.Compensation.defaultAdaptiveLambda,
+                    momentum: Remedies.Compensation.defaultAdaptiveMomentum)
             case "inverse": remedies.stalenessScaling = .inverse
             case "capped": remedies.stalenessScaling = .capped(c: try argument(1))
             case "clip": remedies.clipNorm = try argument(1)
@@ -147,7 +148,7 @@ final class ConfigurationBuilder {
                 remedies.rampEpochs = epochs
             case "warmup":
                 guard parts.count >= 2 else { throw bad() }
-                var epochs = 5
+                var epochs = LearningRateSchedule.defaultWarmupEpochs
                 if parts.count > 2 {
                     guard let e = Int(parts[2]) else { throw bad() }
                     epochs = e
@@ -168,11 +169,9 @@ final class ConfigurationBuilder {
         }
         guard let colon = text.firstIndex(of: ":") else { throw bad(SweepParameter.delay.valueHelp) }
         let kind = String(text[..<colon]), argument = String(text[text.index(after: colon)...])
-        let source: DistributionFile.DelaySource
-        switch sampling {
-        case "fitted", "normal": source = .fittedNormal
-        case "empirical": source = .empirical
-        default: throw .badValue(option: "delay-sampling", value: sampling, reason: "expected fitted or empirical")
+        guard let source = DistributionFile.DelaySource(name: sampling) else {
+            throw .badValue(option: "delay-sampling", value: sampling,
+                            reason: "expected \(DistributionFile.DelaySource.names.joined(separator: " or "))")
         }
         do {
             switch kind {

@@ -17,6 +17,19 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         case fittedNormal = "normal"
         /// The observed histogram itself.
         case empirical
+
+        /// The names ``init(name:)`` accepts: `fitted` (or `normal`) and `empirical`.
+        public static let names = ["fitted", "empirical"]
+
+        /// The source called `name`: `fitted` or `normal` (the fitted normal) or `empirical`;
+        /// nil for any other name.
+        public init?(name: String) {
+            switch name {
+            case "fitted", "normal": self = .fittedNormal
+            case "empirical": self = .empirical
+            default: return nil
+            }
+        }
     }
 
     /// The file's format version.
