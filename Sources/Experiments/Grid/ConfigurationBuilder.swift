@@ -112,15 +112,10 @@ final class ConfigurationBuilder {
     private func stalenessScaling(_ text: String, option: SweepParameter) throws(SweepError)
         -> Remedies.StalenessScaling
     {
-        switch text {
-        case "none": return .none
-        case "inverse": return .inverse
-        default:
-            guard text.hasPrefix("capped:"), let c = Double(text.dropFirst("capped:".count)) else {
-                throw .badValue(option: option.rawValue, value: text, reason: "expected none, inverse or capped:C")
-            }
-            return .capped(c: c)
+        guard let scaling = Remedies.StalenessScaling(text) else {
+            throw .badValue(option: option.rawValue, value: text, reason: "expected none, inverse, capped:C or poly:a")
         }
+        return scaling
     }
 
     /// Applies a `--remedy` value: `none` or `+`-joined items.
