@@ -31,6 +31,7 @@ final class AsynchronousClusterSource: GradientSource {
     private var accounted: [Double]
     private var updates = 0
     private var submitting = 0
+    private var started = false
     private var clock: ClusterClock
 
     init(computer: GradientComputer, parameterCount: Int, workers: Int, rule: Rule, arrivals: ArrivalStream,
@@ -74,6 +75,11 @@ final class AsynchronousClusterSource: GradientSource {
     }
 
     func next(step: Int, progress: Double, parameters: FloatBuffer) -> PendingUpdate? {
+        if !started, snapshots != nil {
+            // Every worker reads the initial parameters at time 0.
+            for worker in readUpdates.indices { _ = snapshot(worker).update(fromContentsOf: parameters.storage) }
+        }
+        started = true
         while true {
             let (worker, time) = arrivals.next()
             let staleness = arrive(worker, at: time)

@@ -32,11 +32,29 @@ final class SynchronousClusterSource: GradientSource {
 
     func next(step: Int, progress: Double, parameters: FloatBuffer) -> PendingUpdate? {
         let started = drawn.count
+        for worker in 0..<started { drawn[worker] = times.draw(worker: worker) }
+        let (finish, busy) = Self.round(drawn, kept: kept, dropped: &dropped)
+        clock.addBusy(busy)
+        clock.advance(to: clock.time + finish + 2 * communicationTime)
         for worker in 0..<started {
-            drawn[worker] = times.draw(worker: worker)
-            dropped[worker] = false
+            if dropped[worker] {
+                clock.countDiscarded()
+            } else {
+                averager.add(on: parameters.readable)
+                clock.countApplied(staleness: 0)
+            }
         }
-        // Cancel the K slowest: the last to finish, ties going to the higher id.
+        let outcome = averager.finish()
+        return PendingUpdate(gradient: averager.sum.storage, staleParameters: nil, staleness: 0, outcome: outcome)
+    }
+
+    /// One round of `drawn.count` workers of which the first `kept` to finish count: marks the
+    /// others (the last to finish, ties going to the higher id) in `dropped` and returns the round's
+    /// compute span — the `kept`-th smallest time — and the workers' busy time, cancelled ones
+    /// computing until the span ends.
+    static func round(_ drawn: [Double], kept: Int, dropped: inout [Bool]) -> (finish: Double, busy: Double) {
+        let started = drawn.count
+        for worker in 0..<started { dropped[worker] = false }
         for _ in 0..<(started - kept) {
             var slowest = -1
             for worker in 0..<started where !dropped[worker] {
@@ -50,19 +68,7 @@ final class SynchronousClusterSource: GradientSource {
             finish = max(finish, drawn[worker])
             busy += drawn[worker]
         }
-        busy += Double(started - kept) * finish
-        clock.addBusy(busy)
-        clock.advance(to: clock.time + finish + 2 * communicationTime)
-        for worker in 0..<started {
-            if dropped[worker] {
-                clock.countDiscarded()
-            } else {
-                averager.add(on: parameters.readable)
-                clock.countApplied(staleness: 0)
-            }
-        }
-        let outcome = averager.finish()
-        return PendingUpdate(gradient: averager.sum.storage, staleParameters: nil, staleness: 0, outcome: outcome)
+        return (finish, busy + Double(started - kept) * finish)
     }
 
     func didApply(parameters: FloatBuffer) {}
