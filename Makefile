@@ -13,7 +13,7 @@ BIN          := .build/release/staleness
 DEMO_DATA    := $(if $(wildcard ../shared/data/mnist/train-images-idx3-ubyte*),--data ../shared/data/mnist,$(if $(STALENESS_DATA)$(wildcard $(HOME)/.cache/staleness/mnist),,--dataset fashion-mnist))
 DEMO_DIST    := notebooks-data/staleness-N32-normal-sigma0.2.json
 
-.PHONY: setup build demo test benchmark clean notebook-check
+.PHONY: setup build demo test benchmark clean notebook-check cluster-check
 
 setup:
 	@missing=""; \
@@ -39,7 +39,14 @@ demo: build
 # The notebook check runs first so that the Swift test summary is the last thing printed.
 test: setup
 	$(MAKE) notebook-check
+	$(MAKE) cluster-check
 	$(SWIFT) test
+
+# Submits the README's Slurm job arrays (cluster/*.sbatch) to a private single-node Slurm brought up on
+# this machine (installing slurm-wlm and munge when missing; skipped, saying so, where they cannot be).
+cluster-check:
+	$(SWIFT) build --product staleness
+	Tests/Cluster/slurm-job-array.sh .build/debug/staleness
 
 # Executes notebooks-data/reproduction.ipynb headless on the CSV tables of a tiny sweep
 # (synthetic IDX data, 8 one-epoch runs), installing the Python packages it needs if missing.

@@ -10,9 +10,11 @@ public struct AccuracyCell: Hashable, Sendable {
     /// Constant delay (0 = synchronous).
     public var delay: Int
     /// Mean final test accuracy over seeds, percent.
-    public var accuracy: Double
+    public var accuracy: Double { seeds.mean }
+    /// The final test accuracies (percent) of the cell's runs, by seed, with their interval and spread.
+    public var seeds: SeedSummary
     /// Runs averaged.
-    public var runs: Int
+    public var runs: Int { seeds.count }
     /// How many of them diverged.
     public var diverged: Int
 
@@ -27,9 +29,10 @@ public struct AccuracyCell: Hashable, Sendable {
                    default: []].append(run)
         }
         return groups.map { key, members in
-            AccuracyCell(optimizer: key.optimizer, batchSize: key.batch, learningRate: key.lr, delay: key.delay,
-                         accuracy: members.compactMap(\.finalPercent).reduce(0, +) / Double(members.count),
-                         runs: members.count, diverged: members.count { $0.record.status == .diverged })
+            let bySeed = members.sorted { $0.configuration.seed < $1.configuration.seed }
+            return AccuracyCell(optimizer: key.optimizer, batchSize: key.batch, learningRate: key.lr, delay: key.delay,
+                                seeds: SeedSummary(bySeed.compactMap(\.finalPercent)),
+                                diverged: members.count { $0.record.status == .diverged })
         }.sorted {
             ($0.optimizer, $0.batchSize, $0.delay, $0.learningRate) < ($1.optimizer, $1.batchSize, $1.delay, $1.learningRate)
         }

@@ -61,7 +61,7 @@ public enum StudyClaims {
             hits += hit ? 1 : 0
             total += 1
             lines.append("| \(best.optimizer) | \(best.delay) | \(ReportFormat.learningRate(best.learningRate)) | "
-                         + "\(best.batchSize) | \(ReportFormat.percent(best.accuracy)) | \(hit ? "yes" : "no") |")
+                         + "\(best.batchSize) | \(best.seeds.percentText) | \(hit ? "yes" : "no") |")
         }
         let threshold = pow(10, -2.5) * (1 - 1e-9)
         let large = delayed.filter { $0.batchSize > 256 && $0.learningRate >= threshold }
@@ -143,7 +143,7 @@ public enum StudyClaims {
         /// "accuracy (lr, batch)" of a best cell, so that a best found outside the study's grid shows.
         func describe(_ cell: AccuracyCell?) -> String {
             guard let cell else { return ReportFormat.percent(nil) }
-            return "\(ReportFormat.percent(cell.accuracy)) (lr \(ReportFormat.learningRate(cell.learningRate)), batch \(cell.batchSize))"
+            return "\(cell.seeds.percentText) (lr \(ReportFormat.learningRate(cell.learningRate)), batch \(cell.batchSize))"
         }
         var lines = ["| delay | SGD best | Adam best | Adam (study) |", "|---|---|---|---|"]
         for delay in delays {
