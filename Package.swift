@@ -22,7 +22,7 @@ let package = Package(
             name: "CGSL",
             providers: [.apt(["libgsl-dev", "libopenblas-dev"])]
         ),
-        // zlib, for gzip-compressed IDX files.
+        // zlib, for gzip-compressed IDX files and staleness logs.
         .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
@@ -34,7 +34,7 @@ let package = Package(
         // Worker-time models, the discrete-event simulator, histograms, normal fits, distribution files.
         .target(
             name: "StalenessSimulation",
-            dependencies: ["CGSL", "ResultFiles", "Figures", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["CGSL", "CZlib", "ResultFiles", "Figures", .product(name: "Numerics", package: "swift-numerics")]
         ),
         // Kernels, LeNet-5, optimizers, delay models, datasets and the training loop.
         .target(
@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StalenessSimulationTests",
-            dependencies: ["StalenessSimulation", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["StalenessSimulation", "CZlib", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(
             name: "TrainingTests",

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Experiments
 @testable import Training
@@ -27,5 +28,28 @@ struct ReproductionPlanTests {
         let hashes = shards.flatMap { $0.map { ConfigurationHash.of($0) } }
         #expect(hashes.count == plan.count)
         #expect(Set(hashes) == Set(plan.map { ConfigurationHash.of($0) }))
+    }
+}
+
+@Suite("Focused plan")
+struct FocusedPlanTests {
+    /// The focused plan runs 3 seeds of each cell its claims hinge on: the lr × delay grid of SGD and Adam
+    /// at batch 64 (with the warm-up baselines' lr 2^-10 in it), both warm-up variants, and the batch contrast.
+    @Test func focusedPlanHoldsTheHingeCellsWithThreeSeeds() throws {
+        let plan = try ReproductionPlan(mode: .focused).configurations()
+        #expect(plan.count == 3 * (2 * 8 * 4 + 2 * 2 * 2 + 2 * 2))
+        #expect(Set(plan.map(\.seed)) == [1, 2, 3])
+        #expect(plan.allSatisfy { $0.epochs == 30 && $0.trainSubset == nil })
+        let grid = plan.filter { $0.batchSize == 64 && $0.schedule == .constant }
+        #expect(Set(grid.map { Int(log2($0.learningRate).rounded()) }).isSuperset(of: -14 ... -7))
+        // Every warm-up run has its constant-lr twin in the plan (the pair claim 5 compares).
+        let hashes = Set(plan.map { ConfigurationHash.of($0) })
+        for run in plan where run.schedule != .constant {
+            var twin = run
+            twin.schedule = .constant
+            #expect(hashes.contains(ConfigurationHash.of(twin)))
+        }
+        #expect(plan.contains { $0.batchSize == 1024 })
+        #expect(try ReproductionPlan(mode: .focused, seeds: 1).configurations().count == plan.count / 3)
     }
 }

@@ -66,3 +66,33 @@ struct SeedVerdictTests {
         #expect(throws: SweepError.self) { try ReproductionPlan.validateSeeds(101) }
     }
 }
+
+@Suite("Seed bands in figures")
+struct SeedBandFigureTests {
+    /// Three seeds per cell: figures 2 and 3 draw a band (an SVG polygon) around each mean line; with
+    /// one seed there is none, and the band's bounds are the t interval around the mean.
+    @Test func bandsAppearWithSeveralSeedsOnly() {
+        func snapshot(seeds: [UInt64]) -> StoreSnapshot {
+            var rows: [(RunRecord, [EpochRecord])] = []
+            for seed in seeds {
+                for lr in [0.001, 0.01] {
+                    var c = TrainingConfiguration()
+                    c.learningRate = lr
+                    c.seed = seed
+                    c.delay = .constant(delay: 32, flushAtEnd: false)
+                    rows.append(ResultsStoreTests.stored(c, accuracies: [0.1, 0.5 + 0.01 * Double(seed), 0.9 + 0.01 * Double(seed)]))
+                }
+            }
+            return StoreSnapshot(runs: rows.map(\.0), epochs: rows.flatMap(\.1))
+        }
+        let three = snapshot(seeds: [1, 2, 3]), one = snapshot(seeds: [1])
+        let cells = AccuracyCell.cells(AnalyzedRun.all(three))
+        #expect(ExperimentFigures.accuracyVersusLearningRate(cells, optimizer: "sgd").text.contains("<polygon"))
+        #expect(ExperimentFigures.accuracyVersusEpoch(AnalyzedRun.all(three))!.text.contains("<polygon"))
+        #expect(ExperimentFigures.accuracyVersusEpoch(AnalyzedRun.all(three))!.text.contains("3 seeds"))
+        #expect(!ExperimentFigures.accuracyVersusEpoch(AnalyzedRun.all(one))!.text.contains("<polygon"))
+        let band = ExperimentFigures.band([(0, SeedSummary([91, 92, 93]))], color: "#000")!
+        let h = 4.302652729911275 / 3.0.squareRoot()
+        #expect(abs(band.points[0].lower - (92 - h)) < 1e-9 && abs(band.points[0].upper - (92 + h)) < 1e-9)
+    }
+}

@@ -8,6 +8,7 @@ import Foundation
 ///    one panel per batch size.
 /// 3. `accuracy-vs-epoch.svg`: test accuracy vs epoch at delays 32, 128, 256 beside the
 ///    synchronous run, SGD and Adam, each at its best learning rate and batch.
+/// Where a point has several seeds, figures 2 and 3 draw the seed mean with its 95% t interval as a band.
 /// 4. `heatmap-<optimizer>.svg`: final accuracy over learning rate × delay, one map per batch.
 public enum ExperimentFigures {
     /// The delays figure 3 shows beside the synchronous run.
@@ -65,12 +66,14 @@ public enum ExperimentFigures {
         let mine = cells.filter { $0.optimizer == optimizer }
         let delays = Set(mine.map(\.delay)).sorted()
         let panels = Set(mine.map(\.batchSize)).sorted().map { batch in
-            let series: [any ChartSeries] = delays.enumerated().compactMap { k, delay in
-                let points = mine.filter { $0.batchSize == batch && $0.delay == delay }
-                    .map { (x: log10($0.learningRate), y: $0.accuracy) }
-                guard !points.isEmpty else { return nil }
-                return LineSeries(name: delay == 0 ? "synchronous" : "delay \(delay)", points: points,
-                                  color: ColorRamp.color(index: k, of: delays.count), lineWidth: 1.8)
+            let series: [any ChartSeries] = delays.enumerated().flatMap { k, delay -> [any ChartSeries] in
+                let line = mine.filter { $0.batchSize == batch && $0.delay == delay }
+                guard !line.isEmpty else { return [] }
+                let color = ColorRamp.color(index: k, of: delays.count)
+                let mean = LineSeries(name: delay == 0 ? "synchronous" : "delay \(delay)",
+                                      points: line.map { (x: log10($0.learningRate), y: $0.accuracy) },
+                                      color: color, lineWidth: 1.8)
+                return band(line.map { (log10($0.learningRate), $0.seeds) }, color: color).map { [$0, mean] } ?? [mean]
             }
             return XYChart(title: "\(optimizer.uppercased()), batch \(batch)", xTitle: "learning rate (log₁₀)",
                            yTitle: "final test accuracy (%)", series: series, yRange: (0, 100),
@@ -84,17 +87,28 @@ public enum ExperimentFigures {
     /// and 256, each at the learning rate and batch with the best final accuracy for that delay.
     public static func accuracyVersusEpoch(_ runs: [AnalyzedRun]) -> SVGDocument? {
         let plain = runs.filter(\.isPlainConstantDelay)
+        let cells = AccuracyCell.cells(runs)
         var panels: [XYChart] = []
         for optimizer in ["sgd", "adam"] {
             let delays = [0] + epochFigureDelays
-            let series: [any ChartSeries] = delays.enumerated().compactMap { k, delay in
-                let candidates = plain.filter { $0.optimizer == optimizer && $0.constantDelay == delay }
-                guard let best = candidates.max(by: { ($0.finalPercent ?? 0) < ($1.finalPercent ?? 0) }),
-                      !best.testAccuracy.isEmpty else { return nil }
+            let series: [any ChartSeries] = delays.enumerated().flatMap { k, delay -> [any ChartSeries] in
+                // The best cell (learning rate × batch, seeds averaged), then its seeds' curves.
+                let candidates = cells.filter { $0.optimizer == optimizer && $0.delay == delay }
+                guard let best = candidates.max(by: { $0.accuracy < $1.accuracy }) else { return [] }
+                let curves = plain.filter {
+                    $0.optimizer == optimizer && $0.constantDelay == delay && $0.learningRate == best.learningRate
+                        && $0.batchSize == best.batchSize && !$0.testAccuracy.isEmpty
+                }.map(\.testAccuracy)
+                let length = curves.map(\.count).min() ?? 0
+                guard length > 0 else { return [] }
+                let epochs = (0..<length).map { epoch in SeedSummary(curves.map { 100 * $0[epoch] }) }
+                let color = ColorRamp.color(index: k, of: delays.count)
                 let label = (delay == 0 ? "synchronous" : "delay \(delay)")
-                    + " (lr \(ReportFormat.learningRate(best.learningRate)), batch \(best.batchSize))"
-                return LineSeries(name: label, points: best.testAccuracy.enumerated().map { (Double($0.offset), 100 * $0.element) },
-                                  color: ColorRamp.color(index: k, of: delays.count), lineWidth: 2)
+                    + " (lr \(ReportFormat.learningRate(best.learningRate)), batch \(best.batchSize)"
+                    + (curves.count > 1 ? ", \(curves.count) seeds)" : ")")
+                let mean = LineSeries(name: label, points: epochs.enumerated().map { (Double($0.offset), $0.element.mean) },
+                                      color: color, lineWidth: 2)
+                return band(epochs.enumerated().map { (Double($0.offset), $0.element) }, color: color).map { [$0, mean] } ?? [mean]
             }
             guard !series.isEmpty else { continue }
             panels.append(XYChart(title: "\(optimizer.uppercased()): best run per delay", xTitle: "epoch",
@@ -103,6 +117,15 @@ public enum ExperimentFigures {
         guard !panels.isEmpty else { return nil }
         return PanelGrid(title: "Figure 3 — test accuracy per epoch, synchronous vs delayed",
                          panels: panels, columns: 2, panelSize: (620, 430)).document
+    }
+
+    /// The 95% t band (clamped to 0…100%) around seed means, or nil when no point has two seeds.
+    static func band(_ points: [(x: Double, seeds: SeedSummary)], color: String) -> BandSeries? {
+        guard points.contains(where: { $0.seeds.count > 1 }) else { return nil }
+        return BandSeries(points: points.map { x, seeds in
+            let h = seeds.halfWidth95 ?? 0
+            return (x, max(0, seeds.mean - h), min(100, seeds.mean + h))
+        }, color: color)
     }
 
     /// Figure 4 for one optimizer: a heatmap per batch size, learning rate across, delay down.

@@ -17,6 +17,8 @@ public final class ConfigurationBuilder {
     static let simulatedGradients = 1_000_000
 
     private var distributions: [String: DelayDistribution] = [:]
+    /// The algorithm and communication time of the point being built, for `workers:N`.
+    private var cluster: (algorithm: Algorithm, communication: Double) = (.async, 0)
 
     /// A builder with no simulated distributions yet.
     public init() {}
@@ -77,10 +79,14 @@ public final class ConfigurationBuilder {
         c.testSubset = try optionalInteger(.testSubset)
 
         let heterogeneity: WorkerHeterogeneity
+        guard let base = WorkerTimeBase(value(.workerTimes)) else { throw bad(.workerTimes, "expected equal, sqrt or linear") }
+        guard let algorithm = Algorithm(value(.algorithm)) else { throw bad(.algorithm, SweepParameter.algorithm.valueHelp) }
+        cluster = (algorithm, try number(.communicationTime))
         do {
             heterogeneity = try WorkerHeterogeneity(
                 slowFraction: number(.slowFraction), slowFactor: number(.slowFactor),
-                stragglerProbability: number(.stragglerProbability), stragglerFactor: number(.stragglerFactor))
+                stragglerProbability: number(.stragglerProbability), stragglerFactor: number(.stragglerFactor),
+                baseTimes: base)
         } catch let error as SweepError {
             throw error
         } catch {
@@ -88,6 +94,9 @@ public final class ConfigurationBuilder {
         }
         c.delay = try delay(value(.delay), flush: flag(.flushDelayed), sampling: value(.delaySampling),
                             sigma: number(.sigma), model: value(.model), heterogeneity: heterogeneity, seed: seed)
+        if case .emulated = c.delay {} else if algorithm != .async || cluster.communication != 0 {
+            throw .invalidCombination("--algorithm and --communication-time need --delay workers:N or trace:FILE")
+        }
 
         var remedies = Remedies()
         remedies.rampEpochs = try integer(.rampEpochs)
@@ -100,7 +109,7 @@ public final class ConfigurationBuilder {
             remedies.compensation = .constant(lambda: lambda)
         }
         do { remedies.stalenessScaling = try Remedies.StalenessScaling(parsing: value(.stalenessLR)) } catch {
-            throw bad(.stalenessLR, "expected \(Remedies.StalenessScaling.syntax)")
+            throw bad(.stalenessLR, "expected none, inverse, capped:C or poly:a")
         }
         var warmup: (kind: String, epochs: Int)? = value(.warmup) == "none" ? nil
             : (value(.warmup), try integer(.warmupEpochs))
@@ -194,7 +203,8 @@ public final class ConfigurationBuilder {
                 guard let workers = Int(argument), workers >= 1 else { throw bad("workers:N needs N ≥ 1") }
                 return .emulated(try WorkerEmulation(
                     workers: workers,
-                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed)))
+                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed),
+                    algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
                 return .sampled(try DelayDistribution(weights: file.delayProbabilities(source),
@@ -202,7 +212,9 @@ public final class ConfigurationBuilder {
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))
                 return .emulated(try WorkerEmulation(workers: trace.workers,
-                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument)))
+                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument),
+                                                     algorithm: cluster.algorithm,
+                                                     communicationTime: cluster.communication))
             default:
                 throw bad(SweepParameter.delay.valueHelp)
             }

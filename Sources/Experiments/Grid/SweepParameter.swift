@@ -20,6 +20,9 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
     case slowFactor = "slow-factor"
     case stragglerProbability = "straggler-probability"
     case stragglerFactor = "straggler-factor"
+    case workerTimes = "worker-times"
+    case algorithm
+    case communicationTime = "communication-time"
     case warmup
     case warmupEpochs = "warmup-epochs"
     case rampEpochs = "ramp-epochs"
@@ -62,6 +65,9 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
         case .slowFactor: return "\(WorkerHeterogeneity.defaultSlowFactor)"
         case .stragglerProbability: return "\(WorkerHeterogeneity.none.stragglerProbability)"
         case .stragglerFactor: return "\(WorkerHeterogeneity.defaultStragglerFactor)"
+        case .workerTimes: return "equal"
+        case .algorithm: return "async"
+        case .communicationTime: return "0"
         case .warmup: return "none"
         case .warmupEpochs: return "\(LearningRateSchedule.defaultWarmupEpochs)"
         case .rampEpochs: return "\(remedies.rampEpochs)"
@@ -84,6 +90,7 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
             "none or items joined by +: dc:λ, dca:λ, inverse, capped:C, clip:NORM, ramp:EPOCHS, "
                 + "warmup:gradual[:E], warmup:paper[:E]"
         case .nesterov, .flushDelayed, .dcAdaptive: "true, false"
+        case .algorithm: "sync, sync-backup:K, async, rennala:B, ringmaster:R (with delay workers:N)"
         case .trainSubset, .testSubset: "N or all"
         case .clipNorm, .dcLambda: "a number or none"
         default: "as for `train --\(rawValue)`"

@@ -11,88 +11,98 @@ public struct ReproductionPlan: Sendable {
         /// Every part of the plan once, one epoch on 2 000 training and 1 000 test examples (12 runs): a check
         /// that a machine or cluster runs the whole route (shards, merge, report) before the long plans.
         case smoke
+        /// The cells each claim's verdict hinges on, with 3 seeds (228 runs of 30 epochs, about 2.3 hours
+        /// on 2 cores): SGD and Adam at batch 64 over lr 2^-14…2^-7 × delay 0, 32, 128, 256 (the best cells
+        /// per delay and the collapse points of claims 3 and 4), the warm-up pairs of claim 5 at lr 2^-10,
+        /// and claim 2's batch 64 against 1024 at lr 10^-2.5 under delay 32.
+        case focused
+
+        /// Seeds per cell when `--seeds` is not given: 3 for the focused plan, 1 otherwise.
+        public var defaultSeeds: Int { self == .focused ? 3 : 1 }
+    }
+
+    /// One grid of the plan and what it is for.
+    public struct Part: Sendable {
+        /// What the grid tests, e.g. "claims 2–4: optimizer × lr × batch × constant delay".
+        public var purpose: String
+        /// The grid.
+        public var grid: SweepGrid
     }
 
     /// Which mode.
     public let mode: Mode
     /// Seeds per cell: every configuration runs with seeds 1…seeds.
     public let seeds: Int
-    /// Claims 2–4: optimizer × learning rate × batch × constant delay.
-    public let study: SweepGrid
-    /// Claim 5: both warm-up variants against a constant learning rate, under delay.
-    public let warmup: SweepGrid
-    /// Beyond the study: sampled delays and emulated workers against a constant delay of the same mean.
-    public let delayModels: SweepGrid
-    /// Beyond the study: the remedies on SGD cases that fail under delay.
-    public let remedies: SweepGrid
+    /// The plan's grids, in the order they run (a configuration in two grids runs once).
+    public let parts: [Part]
 
     /// The most seeds a plan takes.
     public static let maximumSeeds = 100
 
-    /// The plan of `mode` with `seeds` seeds per cell (1…`maximumSeeds`; values outside are clamped,
-    /// callers validate with `validateSeeds`).
-    public init(mode: Mode, seeds: Int = 1) {
+    /// The plan of `mode` with `seeds` seeds per cell (default `mode.defaultSeeds`; values outside
+    /// 1…`maximumSeeds` are clamped, callers validate with `validateSeeds`).
+    public init(mode: Mode, seeds: Int? = nil) {
         self.mode = mode
-        self.seeds = min(max(seeds, 1), Self.maximumSeeds)
-        func grid(_ axes: [SweepParameter: String]) -> SweepGrid {
-            var grid = SweepGrid()
-            // The texts below are fixed and valid; a typo would show in the plan's tests.
-            for (parameter, text) in axes { try? grid.set(parameter, to: text) }
-            return grid
-        }
+        self.seeds = min(max(seeds ?? mode.defaultSeeds, 1), Self.maximumSeeds)
         var common: [SweepParameter: String] = [.input: "paper", .momentum: "0.9",
                                                 .seed: (1...self.seeds).map(String.init).joined(separator: ",")]
+        func part(_ purpose: String, _ axes: [SweepParameter: String]) -> Part {
+            var grid = SweepGrid()
+            // The texts below are fixed and valid; a typo would show in the plan's tests.
+            for (parameter, text) in common.merging(axes, uniquingKeysWith: { $1 }) { try? grid.set(parameter, to: text) }
+            return Part(purpose: purpose, grid: grid)
+        }
+        let study = "claims 2–4: optimizer × learning rate × batch × constant delay"
+        let warmup = "claim 5: both warm-up variants against a constant learning rate, under delay"
+        let delayModels = "beyond the study: sampled delays and emulated workers against a constant delay of the same mean"
+        let remedies = "beyond the study: the remedies on SGD cases that fail under delay"
         switch mode {
         case .full:
             common[.epochs] = "30"
-            study = grid(common.merging([
-                .optimizer: "sgd,adam", .lr: "2^-13:2^-5,1e-3,10^-2.5", .batch: "2^5:2^10",
-                .delay: "0,1,2,4,8,16,32,64,128,256",
-            ]) { $1 })
-            warmup = grid(common.merging([
-                .optimizer: "sgd,adam", .lr: "1e-3,10^-2.5", .batch: "64,128", .delay: "32,128,256",
-                .warmup: "gradual,paper", .warmupEpochs: "5",
-            ]) { $1 })
-            delayModels = grid(common.merging([
-                .optimizer: "sgd,adam", .lr: "1e-3,10^-2.5", .batch: "64", .delay: "32,sampled:33,workers:33,128,sampled:129,workers:129",
-            ]) { $1 })
-            remedies = grid(common.merging([
-                .optimizer: "sgd", .lr: "10^-2.5,1e-2", .batch: "64,128", .delay: "64,128,256",
-                .remedy: "none,dc:0.04,dca:2,inverse,clip:1,ramp:5",
-            ]) { $1 })
+            parts = [
+                part(study, [.optimizer: "sgd,adam", .lr: "2^-13:2^-5,1e-3,10^-2.5", .batch: "2^5:2^10",
+                             .delay: "0,1,2,4,8,16,32,64,128,256"]),
+                part(warmup, [.optimizer: "sgd,adam", .lr: "1e-3,10^-2.5", .batch: "64,128", .delay: "32,128,256",
+                              .warmup: "gradual,paper", .warmupEpochs: "5"]),
+                part(delayModels, [.optimizer: "sgd,adam", .lr: "1e-3,10^-2.5", .batch: "64",
+                                   .delay: "32,sampled:33,workers:33,128,sampled:129,workers:129"]),
+                part(remedies, [.optimizer: "sgd", .lr: "10^-2.5,1e-2", .batch: "64,128", .delay: "64,128,256",
+                                .remedy: "none,dc:0.04,dca:2,inverse,clip:1,ramp:5"]),
+            ]
+        case .focused:
+            common[.epochs] = "30"
+            parts = [
+                part("claims 3 and 4: the best cells per delay and the learning rates where accuracy collapses",
+                     [.optimizer: "sgd,adam", .lr: "2^-14:2^-7", .batch: "64", .delay: "0,32,128,256"]),
+                part("claim 5: the warm-up pairs (gradual and the study's warm-up against a constant lr)",
+                     [.optimizer: "sgd,adam", .lr: "2^-10", .batch: "64", .delay: "32,128",
+                      .warmup: "gradual,paper", .warmupEpochs: "5"]),
+                part("claim 2: batch 64 against batch 1024 at lr 10^-2.5 under delay",
+                     [.optimizer: "sgd,adam", .lr: "10^-2.5", .batch: "64,1024", .delay: "32"]),
+            ]
         case .smoke:
             common[.epochs] = "1"
             common[.trainSubset] = "2000"
             common[.testSubset] = "1000"
-            study = grid(common.merging([
-                .optimizer: "sgd,adam", .lr: "1e-3,1e-2", .batch: "32", .delay: "0,4",
-            ]) { $1 })
-            warmup = grid(common.merging([
-                .optimizer: "adam", .lr: "1e-3", .batch: "32", .delay: "4", .warmup: "gradual", .warmupEpochs: "1",
-            ]) { $1 })
-            delayModels = grid(common.merging([
-                .optimizer: "adam", .lr: "1e-3", .batch: "32", .delay: "sampled:5,workers:5",
-            ]) { $1 })
-            remedies = grid(common.merging([
-                .optimizer: "sgd", .lr: "1e-2", .batch: "32", .delay: "4", .remedy: "inverse",
-            ]) { $1 })
+            parts = [
+                part(study, [.optimizer: "sgd,adam", .lr: "1e-3,1e-2", .batch: "32", .delay: "0,4"]),
+                part(warmup, [.optimizer: "adam", .lr: "1e-3", .batch: "32", .delay: "4", .warmup: "gradual",
+                              .warmupEpochs: "1"]),
+                part(delayModels, [.optimizer: "adam", .lr: "1e-3", .batch: "32", .delay: "sampled:5,workers:5"]),
+                part(remedies, [.optimizer: "sgd", .lr: "1e-2", .batch: "32", .delay: "4", .remedy: "inverse"]),
+            ]
         case .quick:
             common[.epochs] = "3"
             common[.trainSubset] = "30000"
-            study = grid(common.merging([
-                .optimizer: "sgd,adam", .lr: "10^-4:10^-1:0.5", .batch: "64,128,512", .delay: "0,8,32,128,256",
-            ]) { $1 })
-            warmup = grid(common.merging([
-                .optimizer: "sgd,adam", .lr: "10^-2.5", .batch: "64", .delay: "128",
-                .warmup: "gradual,paper", .warmupEpochs: "2",
-            ]) { $1 })
-            delayModels = grid(common.merging([
-                .optimizer: "sgd,adam", .lr: "1e-3", .batch: "64", .delay: "32,sampled:33,workers:33",
-            ]) { $1 })
-            remedies = grid(common.merging([
-                .optimizer: "sgd", .lr: "1e-2", .batch: "64", .delay: "128",
-                .remedy: "none,dc:0.04,inverse,clip:1,ramp:1",
-            ]) { $1 })
+            parts = [
+                part(study, [.optimizer: "sgd,adam", .lr: "10^-4:10^-1:0.5", .batch: "64,128,512",
+                             .delay: "0,8,32,128,256"]),
+                part(warmup, [.optimizer: "sgd,adam", .lr: "10^-2.5", .batch: "64", .delay: "128",
+                              .warmup: "gradual,paper", .warmupEpochs: "2"]),
+                part(delayModels, [.optimizer: "sgd,adam", .lr: "1e-3", .batch: "64", .delay: "32,sampled:33,workers:33"]),
+                part(remedies, [.optimizer: "sgd", .lr: "1e-2", .batch: "64", .delay: "128",
+                                .remedy: "none,dc:0.04,inverse,clip:1,ramp:1"]),
+            ]
         }
     }
 
@@ -108,8 +118,8 @@ public struct ReproductionPlan: Sendable {
     /// - Throws: `SweepError` (only if a grid above were malformed).
     public func configurations() throws(SweepError) -> [TrainingConfiguration] {
         var seen = Set<String>(), result: [TrainingConfiguration] = []
-        for grid in [study, warmup, delayModels, remedies] {
-            for c in try grid.configurations() where seen.insert(ConfigurationHash.of(c)).inserted { result.append(c) }
+        for part in parts {
+            for c in try part.grid.configurations() where seen.insert(ConfigurationHash.of(c)).inserted { result.append(c) }
         }
         return result
     }

@@ -9,8 +9,8 @@ public enum ReproductionReport {
     ///   - snapshot: the store's contents.
     ///   - mode: which plan produced the runs (stated in the header), nil when unknown.
     ///   - figures: file names of figures beside the report, linked in the text.
-    ///   - seeds: the number of seeds the plan runs per cell (for the coverage line).
-    public static func markdown(_ snapshot: StoreSnapshot, mode: ReproductionPlan.Mode?, seeds planSeeds: Int = 1,
+    ///   - seeds: the number of seeds the plan runs per cell (for the coverage line; default the mode's).
+    public static func markdown(_ snapshot: StoreSnapshot, mode: ReproductionPlan.Mode?, seeds planSeeds: Int? = nil,
                                 figures: [String]) -> String {
         let runs = AnalyzedRun.all(snapshot)
         let claims = claims(runs, scan: snapshot.stalenessScan)

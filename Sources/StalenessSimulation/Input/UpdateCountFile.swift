@@ -1,92 +1,144 @@
 import Foundation
 
-/// Reads update counts (staleness values measured anywhere, e.g. logged on a real cluster) from CSV.
+/// Reads staleness logs (update counts measured anywhere, e.g. on a real cluster) into histograms,
+/// streaming, so that 10^8 values need memory only for the counts of their distinct values.
 ///
-/// Accepted layouts, each with an optional header line (a first line whose fields are not all
-/// integers) and blank lines ignored:
-/// - one column: one non-negative integer per line, each an observation;
-/// - two columns: `value,count` pairs forming a histogram (a value may repeat; counts add up);
-/// - any number of columns with a header, when a column is chosen by name (e.g. `staleness` of a
-///   simulator trace): that column's integers are the observations.
+/// The rules:
+/// - Input: a file, plain or gzip-compressed (recognised by content), or standard input for `-`.
+/// - Numbers as tools write them: `7`, `+7`, `7.0`, `7.000000000000000000e+00`. A value that is
+///   negative, not integer-valued, NaN or infinite is an error naming the file, line and column.
+/// - The first non-blank line is a header only if one of its fields is not a number; a data line
+///   is never dropped. Blank lines are ignored.
+/// - Delimiters: tab, semicolon, comma or runs of spaces, recognised on the first non-blank line.
+/// - Layout (``LogLayout``): a `value,count` histogram, or columns of observations (e.g. one per
+///   worker), each read separately and pooled; an empty field in a column file is a missing value.
+/// - A ``LogColumn`` (name, or position counted from 1) reads that column only.
 public enum UpdateCountFile {
     /// The largest value accepted: the histogram is an array indexed by value.
     public static let maximumValue = 10_000_000
 
-    /// Reads the histogram of `url`, taking the observations from `column` when given.
-    /// - Throws: ``UpdateCountFileError`` naming the file, and the line for malformed content.
-    public static func read(from url: URL, column: String? = nil) throws(UpdateCountFileError) -> StalenessHistogram {
-        let path = url.relativePath
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .cannotRead(path: path, reason: FileReadFailure.reason(url, error))
-        }
-        var lines: [(number: Int, fields: [Substring])] = []
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            lines.append((index + 1, Substring(trimmed).split(separator: ",", omittingEmptySubsequences: false)
-                .map { Substring($0.trimmingCharacters(in: .whitespaces)) }))
-        }
-        guard let first = lines.first else { throw .empty(path: path) }
-        let hasHeader = first.fields.contains { Int($0) == nil }
-        let header = hasHeader ? first.fields.map(String.init) : nil
-        let rows = hasHeader ? Array(lines.dropFirst()) : lines
-        guard !rows.isEmpty else { throw .empty(path: path) }
+    /// Reads the log at `path` (`-` for standard input).
+    /// - Throws: ``UpdateCountFileError`` naming the file, and the line and column at fault.
+    public static func read(path: String, column: LogColumn? = nil,
+                            layout: LogLayout = .auto) throws(UpdateCountFileError) -> StalenessLog {
+        let reader = try GzipLineReader(path: path)
+        let path = path == "-" ? "<stdin>" : path
+        var line: [UInt8] = []
+        var lineNumber = 0
+        var fields: [Range<Int>] = []
+        var delimiter = LogDelimiter.whitespace
 
-        var accumulator = CountAccumulator()
+        // The first non-blank line decides delimiter, width and header.
+        var first: [LogField] = []
+        var firstNumber = 0
+        while try reader.next(into: &line) {
+            lineNumber += 1
+            guard line.contains(where: { !LogDelimiter.isSpace($0) }) else { continue }
+            delimiter = LogDelimiter(detectingIn: line)
+            delimiter.split(line, into: &fields)
+            first = fields.map { LogField(line, $0) }
+            firstNumber = lineNumber
+            break
+        }
+        guard !first.isEmpty else { throw .empty(path: path) }
+        let header: [String]? = first.contains(.notANumber)
+            ? fields.map { String(decoding: line[$0], as: UTF8.self) } : nil
+        let width = first.count
+        let names = header ?? (1...width).map { "column \($0)" }
+
+        var selected = Array(0..<width)
         if let column {
-            guard let header, let index = header.firstIndex(of: column) else {
-                throw .unknownColumn(path: path, column: column)
+            let index: Int? = switch column {
+            case let .name(name): header?.firstIndex(of: name)
+            case let .position(position): position <= width ? position - 1 : nil
             }
-            for row in rows {
-                guard row.fields.count == header.count else {
-                    throw .malformed(path: path, line: row.number,
-                                     detail: "expected \(header.count) fields like the header, got \(row.fields.count)")
+            guard let index else { throw .unknownColumn(path: path, column: column, available: names) }
+            selected = [index]
+        }
+        let isHistogram = column == nil && width == 2 && (layout == .histogram || (layout == .auto
+            && (header.map { LogLayout.countNames.contains($0[1].lowercased()) } ?? true)))
+        if layout == .histogram && !isHistogram {
+            throw .malformed(path: path, line: firstNumber, detail: column != nil
+                ? "--column reads observations; a histogram file has none to choose"
+                : "a value,count histogram has 2 fields, got \(width)")
+        }
+
+        var accumulators = [CountAccumulator](repeating: CountAccumulator(), count: isHistogram ? 1 : selected.count)
+        var row = first
+        var rowNumber = firstNumber
+        var pending = header == nil
+        while true {
+            if pending {
+                guard row.count == width else {
+                    throw .malformed(path: path, line: rowNumber, detail: "expected \(width) fields like line \(firstNumber), got \(row.count)")
                 }
-                accumulator.add(try value(row.fields[index], path: path, line: row.number), count: 1)
+                // Values index the histogram, so they are bounded; counts only by Int.
+                func integer(_ index: Int, allowEmpty: Bool, isCount: Bool = false) throws(UpdateCountFileError) -> Int? {
+                    switch row[index] {
+                    case let .integer(value) where isCount || value <= maximumValue: return value
+                    case .integer, .tooLarge:
+                        throw .invalidField(path: path, line: rowNumber, column: index + 1,
+                                            field: String(decoding: line[fields[index]], as: UTF8.self),
+                                            reason: "exceeds the supported maximum \(isCount ? Int.max : maximumValue)")
+                    case .empty where allowEmpty: return nil
+                    case .empty: throw .invalidField(path: path, line: rowNumber, column: index + 1, field: "", reason: "is empty")
+                    case .notANumber:
+                        throw .invalidField(path: path, line: rowNumber, column: index + 1,
+                                            field: String(decoding: line[fields[index]], as: UTF8.self), reason: "is not a number")
+                    case let .invalid(reason):
+                        throw .invalidField(path: path, line: rowNumber, column: index + 1,
+                                            field: String(decoding: line[fields[index]], as: UTF8.self), reason: reason)
+                    }
+                }
+                if isHistogram {
+                    let value = try integer(0, allowEmpty: false)!
+                    let count = try integer(1, allowEmpty: false, isCount: true)!
+                    guard accumulators[0].add(value, count: count) else {
+                        throw .malformed(path: path, line: rowNumber, detail: "the total count exceeds \(Int.max)")
+                    }
+                } else {
+                    for (slot, index) in selected.enumerated() {
+                        if let value = try integer(index, allowEmpty: width > 1) { _ = accumulators[slot].add(value, count: 1) }
+                    }
+                }
             }
-            return accumulator.histogram
+            guard try reader.next(into: &line) else { break }
+            lineNumber += 1
+            guard line.contains(where: { !LogDelimiter.isSpace($0) }) else { pending = false; continue }
+            delimiter.split(line, into: &fields)
+            row.removeAll(keepingCapacity: true)
+            for range in fields { row.append(LogField(line, range)) }
+            rowNumber = lineNumber
+            pending = true
         }
-        let width = rows[0].fields.count
-        guard width == 1 || width == 2 else {
-            throw .malformed(path: path, line: rows[0].number,
-                             detail: "expected 1 field (a count) or 2 (value,count), got \(width); choose a column by name")
-        }
-        for row in rows {
-            guard row.fields.count == width else {
-                throw .malformed(path: path, line: row.number, detail: "expected \(width) fields, got \(row.fields.count)")
+
+        let columns = isHistogram
+            ? [StalenessLog.Column(name: header?[0] ?? "value", histogram: accumulators[0].histogram)]
+            : zip(selected, accumulators).map { StalenessLog.Column(name: names[$0], histogram: $1.histogram) }
+        var pooled = CountAccumulator()
+        for accumulator in accumulators {
+            for (value, count) in accumulator.counts.enumerated() where count > 0 {
+                guard pooled.add(value, count: count) else {
+                    throw .malformed(path: path, line: lineNumber, detail: "the total count exceeds \(Int.max)")
+                }
             }
-            let observed = try value(row.fields[0], path: path, line: row.number)
-            let count = width == 2 ? try integer(row.fields[1], path: path, line: row.number) : 1
-            accumulator.add(observed, count: count)
         }
-        guard accumulator.total > 0 else { throw .empty(path: path) }
-        return accumulator.histogram
-    }
-
-    private static func integer(_ field: Substring, path: String, line: Int) throws(UpdateCountFileError) -> Int {
-        guard let value = Int(field), value >= 0 else {
-            throw .malformed(path: path, line: line, detail: "'\(field)' is not a non-negative integer")
-        }
-        return value
-    }
-
-    private static func value(_ field: Substring, path: String, line: Int) throws(UpdateCountFileError) -> Int {
-        let value = try integer(field, path: path, line: line)
-        guard value <= maximumValue else {
-            throw .malformed(path: path, line: line, detail: "value \(value) exceeds the supported maximum \(maximumValue)")
-        }
-        return value
+        guard pooled.total > 0 else { throw .empty(path: path) }
+        return StalenessLog(columns: columns, pooled: pooled.histogram, isHistogram: isHistogram)
     }
 
     private struct CountAccumulator {
         var counts: [Int] = []
         var total = 0
 
-        mutating func add(_ value: Int, count: Int) {
+        /// Adds `count` observations of `value`; false when the total would overflow.
+        mutating func add(_ value: Int, count: Int) -> Bool {
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            guard !overflow else { return false }
             if value >= counts.count { counts += [Int](repeating: 0, count: value - counts.count + 1) }
             counts[value] += count
-            total += count
+            total = sum
+            return true
         }
 
         var histogram: StalenessHistogram { StalenessHistogram(counts: counts) }

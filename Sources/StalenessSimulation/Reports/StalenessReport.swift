@@ -32,7 +32,9 @@ public struct StalenessReport: Sendable {
         analysis = try StalenessAnalysis(histogram: histogram)
         simulation = nil
         source = path
-        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var url = URL(fileURLWithPath: path)
+        if url.pathExtension == "gz" { url.deletePathExtension() }
+        let name = url.deletingPathExtension().lastPathComponent
         fileStem = "fit-" + name
     }
 

@@ -2,7 +2,8 @@
 ///
 /// Slow workers: the last `round(slowFraction × N)` worker ids (the highest ids) always take
 /// `slowFactor` times longer. Stragglers: each compute time, independently with probability
-/// `stragglerProbability`, takes `stragglerFactor` times longer. The defaults change nothing.
+/// `stragglerProbability`, takes `stragglerFactor` times longer. Base times: worker i's times are
+/// multiplied by ``WorkerTimeBase/time(of:)`` of ``baseTimes``. The defaults change nothing.
 public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     /// Fraction of workers that are systematically slow, in [0, 1].
     public var slowFraction: Double
@@ -12,6 +13,8 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     public var stragglerProbability: Double
     /// How many times longer a straggling compute time lasts, > 0.
     public var stragglerFactor: Double
+    /// Fixed per-worker base times (nil: `equal`, so older encodings read and hash unchanged).
+    public var baseTimes: WorkerTimeBase?
 
     /// The slow-worker factor when none is given (`simulate`, `train` and `sweep` alike).
     public static let defaultSlowFactor = 2.0
@@ -23,8 +26,8 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     /// - Throws: ``SimulationInputError/invalidHeterogeneity(_:)`` when a fraction or probability is
     ///   outside [0, 1] or a factor is not a positive finite number.
     public init(slowFraction: Double = 0, slowFactor: Double = defaultSlowFactor,
-                stragglerProbability: Double = 0, stragglerFactor: Double = defaultStragglerFactor)
-        throws(SimulationInputError) {
+                stragglerProbability: Double = 0, stragglerFactor: Double = defaultStragglerFactor,
+                baseTimes: WorkerTimeBase = .equal) throws(SimulationInputError) {
         guard slowFraction >= 0, slowFraction <= 1 else {
             throw .invalidHeterogeneity("slow-worker fraction \(slowFraction) is not in [0, 1]")
         }
@@ -41,6 +44,7 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
         self.slowFactor = slowFraction == 0 ? 1 : slowFactor
         self.stragglerProbability = stragglerProbability
         self.stragglerFactor = stragglerProbability == 0 ? 1 : stragglerFactor
+        self.baseTimes = baseTimes == .equal ? nil : baseTimes
     }
 
     /// Homogeneous workers without stragglers.
@@ -59,9 +63,11 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     }
 
     /// The speed factor (compute-time multiplier) of each of `workers` workers: 1 for the first ids,
-    /// `slowFactor` for the last ``slowWorkerCount(workers:)``.
+    /// `slowFactor` for the last ``slowWorkerCount(workers:)``, each times its base time.
     public func speedFactors(workers: Int) -> [Double] {
         let slow = slowWorkerCount(workers: workers)
-        return [Double](repeating: 1, count: workers - slow) + [Double](repeating: slowFactor, count: slow)
+        let factors = [Double](repeating: 1, count: workers - slow) + [Double](repeating: slowFactor, count: slow)
+        guard let baseTimes else { return factors }
+        return factors.enumerated().map { $0.element * baseTimes.time(of: $0.offset) }
     }
 }

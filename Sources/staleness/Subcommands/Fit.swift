@@ -8,19 +8,25 @@ extension Staleness {
         static let configuration = CommandConfiguration(
             abstract: "Fit normal curves to update counts (staleness values) read from a CSV file.",
             discussion: """
-            FILE holds one non-negative integer per line, or value,count pairs (a histogram); an \
-            optional header line is skipped. With --column, the named column of a CSV with a header is \
-            used (e.g. the staleness column of a simulate --trace file). Writes <stem>.json, \
-            <stem>-histogram.csv and <stem>.svg into --out; the stem is fit-<input file name> unless \
-            --stem gives one.
+            FILE (plain or gzip-compressed; - for standard input) holds staleness values as tools \
+            write them (7, +7, 7.0, 7.000000000000000000e+00), one column or several (e.g. one per \
+            worker), separated by commas, tabs, semicolons or spaces, or value,count pairs (a \
+            histogram). The first line is a header only if one of its fields is not a number. With \
+            several columns, each column and the pooled values are summarised in one table and the \
+            pooled values are fitted; --column NAME|POSITION (positions count from 1) fits one column. \
+            Writes <stem>.json, <stem>-histogram.csv and <stem>.svg into --out; the stem is \
+            fit-<input file name> unless --stem gives one.
             """
         )
 
-        @Argument(help: "CSV file of update counts.")
+        @Argument(help: "Staleness log: a file, a .gz file, or - for standard input.")
         var file: String
 
-        @Option(help: "Take the observations from this column of a CSV file with a header.")
-        var column: String?
+        @Option(help: "Fit only this column: a header name or a position counted from 1.")
+        var column: LogColumn?
+
+        @Option(help: "auto (two columns without header, or with a count header, are value,count), columns, or histogram.")
+        var layout: LogLayout = .auto
 
         @Option(help: "Output directory.")
         var out = "notebooks-data"
@@ -38,15 +44,16 @@ extension Staleness {
         }
 
         func run() throws {
-            let histogram = try UpdateCountFile.read(from: URL(fileURLWithPath: file), column: column)
+            let log = try UpdateCountFile.read(path: file, column: column, layout: layout)
             let directory = URL(fileURLWithPath: out)
             try OutputDirectory.prepare(directory)
-            var report = try StalenessReport(histogram: histogram, path: file)
+            var report = try StalenessReport(histogram: log.pooled, path: file == "-" ? "stdin" : file)
             if let stem { report.fileStem = stem }
             let files = try report.write(to: directory).map(\.relativePath)
             if json {
                 print(RunSummary.jsonLine(RunSummary(report: report, run: nil, files: files)))
             } else {
+                if log.columns.count > 1 { print(try log.columnTable()) }
                 print(report.terminalText, terminator: "")
                 for file in files { print("  wrote \(file)") }
             }

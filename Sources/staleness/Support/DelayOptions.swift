@@ -29,6 +29,15 @@ struct DelayOptions: ParsableArguments {
     @Option(help: "Replay the submission order of a simulator trace file (written with --warmup 0 for an exact replay).")
     var trace: String?
 
+    @Option(help: "How the server uses emulated workers' gradients: sync, sync-backup:K, async, rennala:B or ringmaster:R (R ≥ 0 or inf).")
+    var algorithm: String = "async"
+
+    @Option(name: .customLong("communication-time"), help: "Simulated time of one message (gradient upload or parameter download) of emulated workers, in mean compute times.")
+    var communicationTime: Double = 0
+
+    @Option(name: .customLong("worker-times"), help: "Fixed base times of the workers, multiplying every draw: equal, sqrt (worker i takes √(i+1)) or linear (i+1).")
+    var workerTimes: String = "equal"
+
     @Option(help: "Worker compute-time σ for --workers / --emulate-workers.")
     var sigma: Double = WorkerTimeModel.studyDefault.standardDeviation
 
@@ -68,7 +77,7 @@ struct DelayOptions: ParsableArguments {
     @Option(name: .customLong("dc-momentum"), help: "Running-mean factor m of adaptive DC-ASGD.")
     var compensationMomentum: Double = Remedies.Compensation.defaultAdaptiveMomentum
 
-    @Option(name: .customLong("staleness-lr"), help: "Staleness-aware learning rate: none, inverse (η/τ) or capped:C (η·min(1, C/τ)).")
+    @Option(name: .customLong("staleness-lr"), help: "Staleness-aware learning rate: none, inverse (η/τ), capped:C (η·min(1, C/τ)) or poly:a (η·(1+τ)^−a).")
     var stalenessLR: String = "\(Remedies().stalenessScaling)"
 
     func validate() throws {
@@ -78,6 +87,9 @@ struct DelayOptions: ParsableArguments {
                                   + "or --trace (a trace brings its own workers)")
         }
         if flushDelayed, delay == nil { throw ValidationError("--flush-delayed goes with --delay") }
+        if algorithm != SweepParameter.algorithm.defaultValue || communicationTime != 0, emulateWorkers == nil, trace == nil {
+            throw ValidationError("--algorithm and --communication-time go with --emulate-workers N or --trace")
+        }
     }
 
     /// These options as one point of a sweep grid; left-out options are absent and take the
@@ -88,7 +100,8 @@ struct DelayOptions: ParsableArguments {
             .slowFraction: "\(slowFraction)", .slowFactor: "\(slowFactor)",
             .stragglerProbability: "\(stragglerProbability)", .stragglerFactor: "\(stragglerFactor)",
             .warmupEpochs: "\(warmupEpochs)", .rampEpochs: "\(rampEpochs)", .dcAdaptive: "\(compensationAdaptive)",
-            .dcMomentum: "\(compensationMomentum)", .stalenessLR: stalenessLR,
+            .dcMomentum: "\(compensationMomentum)", .stalenessLR: stalenessLR, .workerTimes: workerTimes,
+            .algorithm: algorithm, .communicationTime: "\(communicationTime)",
         ]
         if let delay { point[.delay] = "\(delay)" }
         if let delayDistribution { point[.delay] = "dist:\(delayDistribution)" }

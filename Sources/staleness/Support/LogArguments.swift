@@ -1,0 +1,5 @@
+import ArgumentParser
+import StalenessSimulation
+
+extension LogColumn: ExpressibleByArgument {}
+extension LogLayout: ExpressibleByArgument {}
