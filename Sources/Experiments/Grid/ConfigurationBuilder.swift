@@ -12,6 +12,8 @@ final class ConfigurationBuilder {
     static let simulatedGradients = 1_000_000
 
     private var distributions: [String: DelayDistribution] = [:]
+    /// The algorithm and communication time of the point being built, for `workers:N`.
+    private var cluster: (algorithm: Algorithm, communication: Double) = (.async, 0)
 
     /// The configuration for `point`.
     /// - Throws: `SweepError` naming the option whose value is wrong or the impossible combination.
@@ -69,10 +71,14 @@ final class ConfigurationBuilder {
         c.testSubset = try optionalInteger(.testSubset)
 
         let heterogeneity: WorkerHeterogeneity
+        guard let base = WorkerTimeBase(value(.workerTimes)) else { throw bad(.workerTimes, "expected equal, sqrt or linear") }
+        guard let algorithm = Algorithm(value(.algorithm)) else { throw bad(.algorithm, SweepParameter.algorithm.valueHelp) }
+        cluster = (algorithm, try number(.communicationTime))
         do {
             heterogeneity = try WorkerHeterogeneity(
                 slowFraction: number(.slowFraction), slowFactor: number(.slowFactor),
-                stragglerProbability: number(.stragglerProbability), stragglerFactor: number(.stragglerFactor))
+                stragglerProbability: number(.stragglerProbability), stragglerFactor: number(.stragglerFactor),
+                baseTimes: base)
         } catch let error as SweepError {
             throw error
         } catch {
@@ -80,6 +86,9 @@ final class ConfigurationBuilder {
         }
         c.delay = try delay(value(.delay), flush: flag(.flushDelayed), sampling: value(.delaySampling),
                             sigma: number(.sigma), model: value(.model), heterogeneity: heterogeneity, seed: seed)
+        if case .emulated = c.delay {} else if algorithm != .async || cluster.communication != 0 {
+            throw .invalidCombination("--algorithm and --communication-time need --delay workers:N")
+        }
 
         var remedies = Remedies()
         remedies.rampEpochs = try integer(.rampEpochs)
@@ -112,15 +121,10 @@ final class ConfigurationBuilder {
     private func stalenessScaling(_ text: String, option: SweepParameter) throws(SweepError)
         -> Remedies.StalenessScaling
     {
-        switch text {
-        case "none": return .none
-        case "inverse": return .inverse
-        default:
-            guard text.hasPrefix("capped:"), let c = Double(text.dropFirst("capped:".count)) else {
-                throw .badValue(option: option.rawValue, value: text, reason: "expected none, inverse or capped:C")
-            }
-            return .capped(c: c)
+        guard let scaling = Remedies.StalenessScaling(text) else {
+            throw .badValue(option: option.rawValue, value: text, reason: "expected none, inverse, capped:C or poly:a")
         }
+        return scaling
     }
 
     /// Applies a `--remedy` value: `none` or `+`-joined items.
@@ -193,7 +197,8 @@ final class ConfigurationBuilder {
                 guard let workers = Int(argument), workers >= 1 else { throw bad("workers:N needs N ≥ 1") }
                 return .emulated(try WorkerEmulation(
                     workers: workers,
-                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed)))
+                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed),
+                    algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
                 return .sampled(try DelayDistribution(weights: file.delayProbabilities(source, path: argument),

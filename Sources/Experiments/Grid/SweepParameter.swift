@@ -17,6 +17,9 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
     case slowFactor = "slow-factor"
     case stragglerProbability = "straggler-probability"
     case stragglerFactor = "straggler-factor"
+    case workerTimes = "worker-times"
+    case algorithm
+    case communicationTime = "communication-time"
     case warmup
     case warmupEpochs = "warmup-epochs"
     case rampEpochs = "ramp-epochs"
@@ -52,6 +55,9 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
         case .slowFactor: "1"
         case .stragglerProbability: "0"
         case .stragglerFactor: "1"
+        case .workerTimes: "equal"
+        case .algorithm: "async"
+        case .communicationTime: "0"
         case .warmup: "none"
         case .warmupEpochs: "5"
         case .rampEpochs: "0"
@@ -73,6 +79,7 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
             "none or items joined by +: dc:λ, dca:λ, inverse, capped:C, clip:NORM, ramp:EPOCHS, "
                 + "warmup:gradual[:E], warmup:paper[:E]"
         case .nesterov, .flushDelayed, .dcAdaptive: "true, false"
+        case .algorithm: "sync, sync-backup:K, async, rennala:B, ringmaster:R (with delay workers:N)"
         case .trainSubset, .testSubset: "N or all"
         case .clipNorm, .dcLambda: "a number or none"
         default: "as for `train --\(rawValue)`"

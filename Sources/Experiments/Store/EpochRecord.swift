@@ -23,10 +23,25 @@ public struct EpochRecord: Codable, Equatable, Sendable, FetchableRecord, Persis
     public var updates: Int
     /// Wall-clock seconds of the epoch's training steps.
     public var seconds: Double
+    /// Simulated cluster time at the end of the epoch (emulated clusters only; see ``ClockReading``).
+    public var simulatedTime: Double?
+    /// Gradients the workers started during the epoch.
+    public var gradientsComputed: Int?
+    /// Gradients that went into updates.
+    public var gradientsApplied: Int?
+    /// Gradients dropped by the algorithm.
+    public var gradientsDiscarded: Int?
+    /// Fraction of the workers' time spent not computing.
+    public var idleFraction: Double?
+    /// Mean staleness of the applied gradients.
+    public var meanStaleness: Double?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case runHash = "config_hash", epoch, trainLoss = "train_loss", trainAccuracy = "train_accuracy"
         case testLoss = "test_loss", testAccuracy = "test_accuracy", learningRate = "learning_rate", updates, seconds
+        case simulatedTime = "simulated_time", gradientsComputed = "gradients_computed"
+        case gradientsApplied = "gradients_applied", gradientsDiscarded = "gradients_discarded"
+        case idleFraction = "idle_fraction", meanStaleness = "mean_staleness"
     }
 
     /// The row for `metrics` of the run `runHash`.
@@ -40,6 +55,12 @@ public struct EpochRecord: Codable, Equatable, Sendable, FetchableRecord, Persis
         learningRate = metrics.learningRate
         updates = metrics.updates
         seconds = metrics.seconds
+        simulatedTime = metrics.clock?.time
+        gradientsComputed = metrics.clock?.computed
+        gradientsApplied = metrics.clock?.applied
+        gradientsDiscarded = metrics.clock?.discarded
+        idleFraction = metrics.clock?.idleFraction
+        meanStaleness = metrics.clock?.meanStaleness
     }
 
     /// Whether `other` has the same measurements (the time may differ).
@@ -47,5 +68,8 @@ public struct EpochRecord: Codable, Equatable, Sendable, FetchableRecord, Persis
         runHash == other.runHash && epoch == other.epoch && trainLoss == other.trainLoss
             && trainAccuracy == other.trainAccuracy && testLoss == other.testLoss
             && testAccuracy == other.testAccuracy && learningRate == other.learningRate && updates == other.updates
+            && simulatedTime == other.simulatedTime && gradientsComputed == other.gradientsComputed
+            && gradientsApplied == other.gradientsApplied && gradientsDiscarded == other.gradientsDiscarded
+            && idleFraction == other.idleFraction && meanStaleness == other.meanStaleness
     }
 }

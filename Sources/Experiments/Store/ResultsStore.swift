@@ -77,6 +77,17 @@ public final class ResultsStore: Sendable {
                 t.primaryKey(["workers", "sigma"])
             }
         }
+        // Issue 12: the simulated clock of emulated clusters; older rows keep NULL there.
+        migrator.registerMigration("v2-clock") { db in
+            try db.alter(table: EpochRecord.databaseTableName) { t in
+                t.add(column: "simulated_time", .double)
+                t.add(column: "gradients_computed", .integer)
+                t.add(column: "gradients_applied", .integer)
+                t.add(column: "gradients_discarded", .integer)
+                t.add(column: "idle_fraction", .double)
+                t.add(column: "mean_staleness", .double)
+            }
+        }
         return migrator
     }
 

@@ -59,6 +59,10 @@ struct ArrivalWindow {
     @inline(__always)
     static func worker(of key: UInt128) -> Int { Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: key)) }
 
+    /// The arrival time of a key returned by ``sortedArrivals()``.
+    @inline(__always)
+    static func time(of key: UInt128) -> Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+
     /// The window's arrivals in (time, worker) order; valid until the window is next changed.
     mutating func sortedArrivals() -> UnsafeBufferPointer<UInt128> {
         let n = count

@@ -18,6 +18,9 @@ public struct SimulationConfiguration: Sendable, Equatable, Hashable {
     public var warmupPerWorker: Int
     /// Seed of the GSL generator that draws every compute time.
     public var seed: UInt64
+    /// A fixed time added to every compute time (e.g. twice a communication time: upload and
+    /// download), ≥ 0. It changes arrival times and, when workers differ, their order.
+    public var cycleOverhead: Double = 0
 
     /// Creates a configuration.
     /// - Throws: ``SimulationInputError`` when `workers < 1`, `gradients < 1` or `warmupPerWorker < 0`.

@@ -35,6 +35,7 @@ public enum StalenessSimulator {
         let heterogeneity = configuration.heterogeneity
         let stragglerProbability = heterogeneity.stragglerProbability
         let stragglerFactor = heterogeneity.stragglerFactor
+        let overhead = configuration.cycleOverhead
         let speeds = UnsafeMutablePointer<Double>.allocate(capacity: workers)
         speeds.initialize(from: heterogeneity.speedFactors(workers: workers), count: workers)
         let readCounts = UnsafeMutablePointer<Int>.allocate(capacity: workers)
@@ -48,7 +49,7 @@ public enum StalenessSimulator {
         func computeTime(of worker: Int) -> Double {
             var time = sampler.draw(rng) * speeds[worker]
             if stragglerProbability > 0, gsl_rng_uniform(rng) < stragglerProbability { time *= stragglerFactor }
-            return time
+            return time + overhead
         }
 
         // A worker's arrival times are the running sums of its own compute times, whatever the server
@@ -82,7 +83,8 @@ public enum StalenessSimulator {
                 if updates >= warmup {
                     let staleness = updates &- readCounts[worker]
                     histogram.add(staleness)
-                    try observer.record(arrival: updates, worker: worker, staleness: staleness)
+                    try observer.record(arrival: updates, worker: worker, staleness: staleness,
+                                        time: ArrivalWindow.time(of: key))
                 }
                 updates &+= 1
                 readCounts[worker] = updates

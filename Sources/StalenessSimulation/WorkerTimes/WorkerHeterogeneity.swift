@@ -2,7 +2,8 @@
 ///
 /// Slow workers: the last `round(slowFraction × N)` worker ids (the highest ids) always take
 /// `slowFactor` times longer. Stragglers: each compute time, independently with probability
-/// `stragglerProbability`, takes `stragglerFactor` times longer. The defaults change nothing.
+/// `stragglerProbability`, takes `stragglerFactor` times longer. Base times: worker i's times are
+/// multiplied by ``WorkerTimeBase/time(of:)`` of ``baseTimes``. The defaults change nothing.
 public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     /// Fraction of workers that are systematically slow, in [0, 1].
     public var slowFraction: Double
@@ -12,12 +13,15 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     public var stragglerProbability: Double
     /// How many times longer a straggling compute time lasts, > 0.
     public var stragglerFactor: Double
+    /// Fixed per-worker base times (nil: `equal`, so older encodings read and hash unchanged).
+    public var baseTimes: WorkerTimeBase?
 
     /// Creates a heterogeneity description.
     /// - Throws: ``SimulationInputError/invalidHeterogeneity(_:)`` when a fraction or probability is
     ///   outside [0, 1] or a factor is not a positive finite number.
     public init(slowFraction: Double = 0, slowFactor: Double = 1,
-                stragglerProbability: Double = 0, stragglerFactor: Double = 1) throws(SimulationInputError) {
+                stragglerProbability: Double = 0, stragglerFactor: Double = 1,
+                baseTimes: WorkerTimeBase = .equal) throws(SimulationInputError) {
         guard slowFraction >= 0, slowFraction <= 1 else {
             throw .invalidHeterogeneity("slow-worker fraction \(slowFraction) is not in [0, 1]")
         }
@@ -34,6 +38,7 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
         self.slowFactor = slowFactor
         self.stragglerProbability = stragglerProbability
         self.stragglerFactor = stragglerFactor
+        self.baseTimes = baseTimes == .equal ? nil : baseTimes
     }
 
     /// Homogeneous workers without stragglers.
@@ -52,9 +57,11 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     }
 
     /// The speed factor (compute-time multiplier) of each of `workers` workers: 1 for the first ids,
-    /// `slowFactor` for the last ``slowWorkerCount(workers:)``.
+    /// `slowFactor` for the last ``slowWorkerCount(workers:)``, each times its base time.
     public func speedFactors(workers: Int) -> [Double] {
         let slow = slowWorkerCount(workers: workers)
-        return [Double](repeating: 1, count: workers - slow) + [Double](repeating: slowFactor, count: slow)
+        let factors = [Double](repeating: 1, count: workers - slow) + [Double](repeating: slowFactor, count: slow)
+        guard let baseTimes else { return factors }
+        return factors.enumerated().map { $0.element * baseTimes.time(of: $0.offset) }
     }
 }

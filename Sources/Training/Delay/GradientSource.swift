@@ -14,4 +14,13 @@ protocol GradientSource: AnyObject {
 
     /// Bytes held for delayed gradients or parameter snapshots.
     var bufferBytes: Int { get }
+
+    /// The simulated clock's reading of the epoch that just ended (nil when the model has no clock);
+    /// the clock's counters restart.
+    func endEpoch() -> ClockReading?
+}
+
+extension GradientSource {
+    /// Delay models without workers have no clock.
+    func endEpoch() -> ClockReading? { nil }
 }

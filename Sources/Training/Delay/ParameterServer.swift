@@ -40,6 +40,7 @@ final class ParameterServer {
         case .none: rate
         case .inverse: tau >= 1 ? rate / Double(tau) : rate
         case let .capped(c): tau >= 1 ? rate * min(1, c / Double(tau)) : rate
+        case let .polynomial(a): tau >= 1 ? rate * Foundation.pow(1 + Double(tau), -a) : rate
         }
     }
 

@@ -19,6 +19,8 @@ public struct Remedies: Codable, Hashable, Sendable {
         case inverse
         /// η·min(1, c/τ): the delay-adaptive rule (Mishchenko et al., NeurIPS 2022).
         case capped(c: Double)
+        /// η·(1 + τ)^−a: polynomial staleness weighting, as federated simulators use it (a ≥ 0).
+        case polynomial(a: Double)
     }
 
     /// Grow the delay (or the number of emulated workers) linearly from 0 to its target over this
@@ -57,6 +59,9 @@ public struct Remedies: Codable, Hashable, Sendable {
         if case let .capped(c) = stalenessScaling, !(c.isFinite && c > 0) {
             throw .invalidConfiguration("the delay-adaptive constant c must be positive, got \(c)")
         }
+        if case let .polynomial(a) = stalenessScaling, !(a.isFinite && a >= 0) {
+            throw .invalidConfiguration("the staleness exponent a of poly:a must be ≥ 0, got \(a)")
+        }
     }
 
     /// Whether a delay model must keep the parameters each gradient was computed on.
@@ -76,6 +81,7 @@ public struct Remedies: Codable, Hashable, Sendable {
         case .none: break
         case .inverse: parts.append("lr/tau")
         case let .capped(c): parts.append("lr-min1-c\(c)/tau")
+        case let .polynomial(a): parts.append("lr-poly\(a)")
         }
         return parts
     }

@@ -17,19 +17,24 @@ public struct EpochMetrics: Codable, Hashable, Sendable {
     public var updates: Int
     /// Wall-clock seconds of the epoch's training steps (evaluation excluded).
     public var seconds: Double
+    /// The simulated cluster's clock (emulated workers with simulated times only).
+    public var clock: ClockReading?
 
     /// The CSV column names, matching ``csvFields``.
     public static let csvHeader = [
         "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "learning_rate", "updates",
-        "seconds",
+        "seconds", "simulated_time", "gradients_computed", "gradients_applied", "gradients_discarded",
+        "idle_fraction", "mean_staleness",
     ]
 
     /// The metrics as CSV fields (empty where a value does not exist).
     public var csvFields: [String] {
         func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
+        func count(_ value: Int?) -> String { value.map { "\($0)" } ?? "" }
         return [
             "\(epoch)", text(trainLoss), text(trainAccuracy), "\(testLoss)", "\(testAccuracy)",
-            text(learningRate), "\(updates)", "\(seconds)",
+            text(learningRate), "\(updates)", "\(seconds)", text(clock?.time), count(clock?.computed),
+            count(clock?.applied), count(clock?.discarded), text(clock?.idleFraction), text(clock?.meanStaleness),
         ]
     }
 }

@@ -31,9 +31,16 @@ public final class Trainer {
         model = LeNet5(maxBatch: max(configuration.batchSize, 256), threads: configuration.threads)
         let stream = BatchStream(dataset: train, batchSize: configuration.batchSize,
                                  seed: configuration.seed &+ 0x5EED)
-        stepsPerEpoch = stream.batchesPerPass
-        let computer = GradientComputer(model: model, stream: stream)
         let remedies = configuration.remedies
+        let perUpdate: Int
+        if case let .emulated(emulation) = configuration.delay {
+            perUpdate = emulation.resolvedAlgorithm.gradientsPerUpdate(workers: emulation.workers)
+        } else {
+            perUpdate = 1
+        }
+        // An epoch is one pass of applied gradients over the data, however many make one update.
+        stepsPerEpoch = (stream.batchesPerPass + perUpdate - 1) / perUpdate
+        let computer = GradientComputer(model: model, stream: stream)
         switch configuration.delay {
         case .none:
             source = SynchronousSource(computer: computer, parameterCount: count)
@@ -44,16 +51,70 @@ public final class Trainer {
             source = SampledDelaySource(computer: computer, parameterCount: count, distribution: distribution,
                                         seed: configuration.seed &+ 0xDE1A)
         case let .emulated(emulation):
-            let order = try Self.submissionSequence(
-                emulation, updates: stepsPerEpoch * configuration.epochs, ramps: remedies.rampEpochs > 0)
-            source = EmulatedWorkersSource(computer: computer, parameterCount: count, order: order,
-                                           rampsWorkers: remedies.rampEpochs > 0)
+            if case .simulated = emulation.order, remedies.rampEpochs == 0 {
+                source = try Self.clusterSource(emulation, computer: computer, parameterCount: count,
+                                                updates: stepsPerEpoch * configuration.epochs)
+            } else {
+                guard emulation.resolvedAlgorithm == .async else {
+                    throw .invalidConfiguration(
+                        "--ramp-epochs grows asynchronous workers only; drop it for --algorithm \(emulation.resolvedAlgorithm)")
+                }
+                let order = try Self.submissionSequence(
+                    emulation, updates: stepsPerEpoch * configuration.epochs, ramps: remedies.rampEpochs > 0)
+                source = EmulatedWorkersSource(computer: computer, parameterCount: count, order: order,
+                                               rampsWorkers: remedies.rampEpochs > 0)
+            }
         }
         server = ParameterServer(optimizer: configuration.optimizer.makeOptimizer(parameterCount: count),
                                  remedies: remedies, parameterCount: count)
     }
 
-    /// The submission order of an emulation: the simulator's arrivals (no warm-up: every worker starts
+    /// The clocked source of a simulated emulation: compute times drawn per step for the synchronous
+    /// algorithms, the simulator's arrivals (with two communication times per gradient) for the others.
+    private static func clusterSource(_ emulation: WorkerEmulation, computer: GradientComputer, parameterCount: Int,
+                                      updates: Int) throws(TrainingError) -> any GradientSource {
+        guard case let .simulated(model, sigma, heterogeneity, seed) = emulation.order else {
+            preconditionFailure("only a simulated order has a clock")
+        }
+        let timeModel: WorkerTimeModel
+        do { timeModel = try WorkerTimeModel(name: model, sigma: sigma) } catch {
+            throw .invalidConfiguration(error.description)
+        }
+        let workers = emulation.workers
+        let communication = emulation.communicationTime ?? 0
+        let algorithm = emulation.resolvedAlgorithm
+        let rule: AsynchronousClusterSource.Rule
+        switch algorithm {
+        case .sync, .syncBackup:
+            var backups = 0
+            if case let .syncBackup(k) = algorithm { backups = k }
+            let times = ComputeTimeSource(workers: workers + backups, model: timeModel, heterogeneity: heterogeneity,
+                                          seed: seed)
+            return SynchronousClusterSource(computer: computer, parameterCount: parameterCount, workers: workers,
+                                            backups: backups, times: times, communicationTime: communication)
+        case .async: rule = .async(maxStaleness: nil)
+        case let .ringmaster(r): rule = .async(maxStaleness: r)
+        case let .rennala(b): rule = .rennala(batches: b)
+        }
+        func simulate(_ arrivals: Int) -> (workers: [Int32], times: [Double]) {
+            // Valid by construction: workers ≥ 1 and arrivals ≥ 1 were checked above.
+            var simulation = try! SimulationConfiguration(
+                workers: workers, model: timeModel, heterogeneity: heterogeneity, gradients: arrivals,
+                warmupPerWorker: 0, seed: seed)
+            simulation.cycleOverhead = 2 * communication
+            var recorder = WorkerSequenceRecorder(capacity: arrivals)
+            _ = StalenessSimulator.run(simulation, observer: &recorder)
+            // The simulator's clock counts a download before every compute; the server sees the
+            // gradient one upload after the compute ends, one download before the worker's clock.
+            return (recorder.workers, communication == 0 ? recorder.times : recorder.times.map { $0 - communication })
+        }
+        let expected = updates * algorithm.gradientsPerUpdate(workers: workers) + workers
+        let arrivals = ArrivalStream(initialLength: algorithm == .async ? expected : 2 * expected, extend: simulate)
+        return AsynchronousClusterSource(computer: computer, parameterCount: parameterCount, workers: workers,
+                                         rule: rule, arrivals: arrivals, communicationTime: communication)
+    }
+
+    /// The submission order of an emulation without a clock: the simulator's arrivals (no warm-up: every worker starts
     /// at the initial parameters), extended by rerunning the simulation longer if a worker ramp skips
     /// more arrivals than expected, or a trace's arrivals, which must cover every update.
     private static func submissionSequence(_ emulation: WorkerEmulation, updates: Int, ramps: Bool)
@@ -107,7 +168,8 @@ public final class Trainer {
     ) rethrows -> TrainingResult {
         let start = Date()
         var history: [EpochMetrics] = []
-        let initial = evaluate(epoch: 0, train: nil, learningRate: nil, updates: 0, seconds: 0)
+        var initial = evaluate(epoch: 0, train: nil, learningRate: nil, updates: 0, seconds: 0)
+        if source.endEpoch() != nil { initial.clock = .start }
         history.append(initial)
         try onEpoch(initial)
         let epochs = configuration.epochs
@@ -150,8 +212,9 @@ public final class Trainer {
                     guard apply(update) else { return finished(.diverged(step: step, epoch: epoch)) }
                 }
             }
-            let metrics = evaluate(epoch: epoch, train: trained, learningRate: rate, updates: epochUpdates,
+            var metrics = evaluate(epoch: epoch, train: trained, learningRate: rate, updates: epochUpdates,
                                    seconds: Date().timeIntervalSince(epochStart))
+            metrics.clock = source.endEpoch()
             history.append(metrics)
             try onEpoch(metrics)
         }

@@ -89,6 +89,10 @@ extension Staleness {
                 line += String(format: "  train loss %.4f  train acc %6.2f%%", loss, 100 * accuracy)
             }
             if let rate = m.learningRate { line += String(format: "  lr %.3g", rate) }
+            if let clock = m.clock, m.epoch > 0 {
+                line += String(format: "  sim time %.1f  discarded %d  idle %.1f%%", clock.time, clock.discarded,
+                               100 * (clock.idleFraction ?? 0))
+            }
             if m.epoch > 0 { line += String(format: "  %.2f s", m.seconds) }
             return line
         }

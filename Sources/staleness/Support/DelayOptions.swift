@@ -26,6 +26,15 @@ struct DelayOptions: ParsableArguments {
     @Option(help: "Replay the submission order of a simulator trace file (written with --warmup 0 for an exact replay).")
     var trace: String?
 
+    @Option(help: "How the server uses emulated workers' gradients: sync, sync-backup:K, async, rennala:B or ringmaster:R (R ≥ 0 or inf).")
+    var algorithm: String = "async"
+
+    @Option(name: .customLong("communication-time"), help: "Simulated time of one message (gradient upload or parameter download) of emulated workers, in mean compute times.")
+    var communicationTime: Double = 0
+
+    @Option(name: .customLong("worker-times"), help: "Fixed base times of the workers, multiplying every draw: equal, sqrt (worker i takes √(i+1)) or linear (i+1).")
+    var workerTimes: String = "equal"
+
     @Option(help: "Worker compute-time σ for --workers / --emulate-workers.")
     var sigma: Double = 0.2
 
@@ -65,7 +74,7 @@ struct DelayOptions: ParsableArguments {
     @Option(name: .customLong("dc-momentum"), help: "Running-mean factor m of adaptive DC-ASGD.")
     var compensationMomentum: Double = 0.95
 
-    @Option(name: .customLong("staleness-lr"), help: "Staleness-aware learning rate: none, inverse (η/τ) or capped:C (η·min(1, C/τ)).")
+    @Option(name: .customLong("staleness-lr"), help: "Staleness-aware learning rate: none, inverse (η/τ), capped:C (η·min(1, C/τ)) or poly:a (η·(1+τ)^−a).")
     var stalenessLR: String = "none"
 
     /// Gradients simulated for an on-the-fly delay distribution (`--workers`).
@@ -83,6 +92,14 @@ struct DelayOptions: ParsableArguments {
         }
         guard warmupEpochs >= 1 else { throw ValidationError("--warmup-epochs must be ≥ 1, got \(warmupEpochs)") }
         _ = try stalenessScaling()
+        _ = try parsedAlgorithm()
+        if algorithm != "async" || communicationTime != 0, emulateWorkers == nil, trace == nil {
+            throw ValidationError("--algorithm and --communication-time go with --emulate-workers N")
+        }
+    }
+
+    private func parsedAlgorithm() throws -> Algorithm {
+        do { return try Algorithm(parsing: algorithm) } catch { throw ValidationError(error.description) }
     }
 
     /// Applies the delay model and remedies to `configuration`.
@@ -109,22 +126,19 @@ struct DelayOptions: ParsableArguments {
     }
 
     private func stalenessScaling() throws -> Remedies.StalenessScaling {
-        switch stalenessLR {
-        case "none": return .none
-        case "inverse": return .inverse
-        default:
-            guard stalenessLR.hasPrefix("capped:"), let c = Double(stalenessLR.dropFirst("capped:".count)) else {
-                throw ValidationError("--staleness-lr must be none, inverse or capped:C, got \(stalenessLR)")
-            }
-            return .capped(c: c)
+        do { return try Remedies.StalenessScaling(parsing: stalenessLR) } catch {
+            throw ValidationError(error.description)
         }
     }
 
     private func heterogeneity() throws -> WorkerHeterogeneity {
+        guard let base = WorkerTimeBase(workerTimes) else {
+            throw ValidationError("--worker-times must be equal, sqrt or linear, got \(workerTimes)")
+        }
         do {
             return try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
                                            stragglerProbability: stragglerProbability,
-                                           stragglerFactor: stragglerFactor)
+                                           stragglerFactor: stragglerFactor, baseTimes: base)
         } catch {
             throw ValidationError(error.description)
         }
@@ -166,12 +180,14 @@ struct DelayOptions: ParsableArguments {
         if let path = trace {
             let trace = try TraceFile(contentsOf: URL(fileURLWithPath: path))
             return .emulated(try WorkerEmulation(workers: emulateWorkers ?? trace.workers,
-                                                 order: .recorded(workerIDs: trace.workerIDs, label: path)))
+                                                 order: .recorded(workerIDs: trace.workerIDs, label: path),
+                                                 algorithm: parsedAlgorithm(), communicationTime: communicationTime))
         }
         if let emulateWorkers {
             return .emulated(try WorkerEmulation(
                 workers: emulateWorkers,
-                order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity(), seed: seed)))
+                order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity(), seed: seed),
+                algorithm: parsedAlgorithm(), communicationTime: communicationTime))
         }
         return .none
     }

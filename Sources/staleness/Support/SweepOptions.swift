@@ -29,6 +29,9 @@ struct SweepOptions: ParsableArguments {
     @Option(name: .customLong("slow-factor"), help: "Slow-worker factors.") var slowFactor: String?
     @Option(name: .customLong("straggler-probability"), help: "Straggler probabilities.") var stragglerProbability: String?
     @Option(name: .customLong("straggler-factor"), help: "Straggler factors.") var stragglerFactor: String?
+    @Option(name: .customLong("worker-times"), help: "Base worker times: equal, sqrt, linear.") var workerTimes: String?
+    @Option(help: "Cluster algorithms for workers:N: sync, sync-backup:K, async, rennala:B, ringmaster:R.") var algorithm: String?
+    @Option(name: .customLong("communication-time"), help: "Communication times per message for workers:N.") var communicationTime: String?
     @Option(help: "Warm-ups: none, gradual, paper.") var warmup: String?
     @Option(name: .customLong("warmup-epochs"), help: "Warm-up lengths in epochs.") var warmupEpochs: String?
     @Option(name: .customLong("ramp-epochs"), help: "Delay ramps in epochs.") var rampEpochs: String?
@@ -36,7 +39,7 @@ struct SweepOptions: ParsableArguments {
     @Option(name: .customLong("dc-lambda"), help: "DC-ASGD λ values, or none.") var dcLambda: String?
     @Option(name: .customLong("dc-adaptive"), help: "Adaptive DC-ASGD: true, false.") var dcAdaptive: String?
     @Option(name: .customLong("dc-momentum"), help: "Adaptive DC-ASGD running-mean factors.") var dcMomentum: String?
-    @Option(name: .customLong("staleness-lr"), help: "Staleness-aware learning rates: none, inverse, capped:C.") var stalenessLR: String?
+    @Option(name: .customLong("staleness-lr"), help: "Staleness-aware learning rates: none, inverse, capped:C, poly:a.") var stalenessLR: String?
     @Option(help: ArgumentHelp("Remedy combinations: none or +-joined dc:λ, dca:λ, inverse, capped:C, clip:N, ramp:E, "
                                + "warmup:gradual[:E], warmup:paper[:E].", valueName: "remedies")) var remedy: String?
     @Option(help: "Seeds, e.g. 1,2,3.") var seed: String?
@@ -53,7 +56,8 @@ struct SweepOptions: ParsableArguments {
             (.threads, threads), (.batch, batch), (.lr, lr), (.delay, delay), (.flushDelayed, flushDelayed),
             (.delaySampling, delaySampling), (.sigma, sigma), (.model, model), (.slowFraction, slowFraction),
             (.slowFactor, slowFactor), (.stragglerProbability, stragglerProbability),
-            (.stragglerFactor, stragglerFactor), (.warmup, warmup), (.warmupEpochs, warmupEpochs),
+            (.stragglerFactor, stragglerFactor), (.workerTimes, workerTimes), (.algorithm, algorithm),
+            (.communicationTime, communicationTime), (.warmup, warmup), (.warmupEpochs, warmupEpochs),
             (.rampEpochs, rampEpochs), (.clipNorm, clipNorm), (.dcLambda, dcLambda), (.dcAdaptive, dcAdaptive),
             (.dcMomentum, dcMomentum), (.stalenessLR, stalenessLR), (.remedy, remedy), (.seed, seed),
         ]
