@@ -6,7 +6,7 @@ import Training
 /// the one configuration path. `staleness sweep` calls it for every point of its grid and
 /// `staleness train` for the one point its options name, so an option means the same in both. Each
 /// value is parsed by its domain type (`LearningRateSchedule(parsing:)`,
-/// `Remedies.StalenessScaling(parsing:)`, `DistributionFile.DelaySource(name:)`, `WorkerTimeModel`,
+/// `Remedies.StalenessScaling(parsing:)`, `DistributionFile.DelaySource`, `WorkerTimeModel`,
 /// `WorkerHeterogeneity`); what a point leaves out takes ``SweepParameter/defaultValue``, the
 /// library's defaults; the optimizer is stored ``Training/OptimizerSettings/canonical``.
 ///
@@ -178,9 +178,8 @@ public final class ConfigurationBuilder {
         }
         guard let colon = text.firstIndex(of: ":") else { throw bad(SweepParameter.delay.valueHelp) }
         let kind = String(text[..<colon]), argument = String(text[text.index(after: colon)...])
-        guard let source = DistributionFile.DelaySource(name: sampling) else {
-            throw .badValue(option: "delay-sampling", value: sampling,
-                            reason: "expected \(DistributionFile.DelaySource.names.joined(separator: " or "))")
+        guard let source = DistributionFile.DelaySource(sampling) else {
+            throw .badValue(option: "delay-sampling", value: sampling, reason: "expected " + DistributionFile.DelaySource.spellings)
         }
         do {
             switch kind {
@@ -192,11 +191,12 @@ public final class ConfigurationBuilder {
                     workers: workers, model: WorkerTimeModel(name: model, sigma: sigma), heterogeneity: heterogeneity,
                     gradients: Self.simulatedGradients, seed: seed)
                 let histogram = StalenessSimulator.run(simulation)
-                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram,
-                                            analysis: try StalenessAnalysis(histogram: histogram))
+                let analysis = try StalenessAnalysis(histogram: histogram)
+                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram, analysis: analysis,
+                                            families: FamilyComparison(histogram: histogram, analysis: analysis))
                 let distribution = try DelayDistribution(
-                    weights: file.delayProbabilities(source),
-                    label: "\(sampling) of simulated N=\(workers) σ=\(sigma) \(model)")
+                    weights: file.delayProbabilities(source, path: "simulation"),
+                    label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
                 distributions[key] = distribution
                 return .sampled(distribution)
             case "workers":
@@ -207,8 +207,8 @@ public final class ConfigurationBuilder {
                     algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
-                return .sampled(try DelayDistribution(weights: file.delayProbabilities(source),
-                                                      label: "\(sampling) of \(argument)"))
+                return .sampled(try DelayDistribution(weights: file.delayProbabilities(source, path: argument),
+                                                      label: "\(source) of \(argument)"))
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))
                 return .emulated(try WorkerEmulation(workers: trace.workers,

@@ -17,8 +17,8 @@ struct DelayOptions: ParsableArguments {
     @Option(name: .customLong("delay-dist"), help: "Sample delays from this distribution file (from `staleness simulate`).")
     var delayDistribution: String?
 
-    @Option(name: .customLong("delay-sampling"), help: "Sample from the file's fitted normal (fitted) or its histogram (empirical).")
-    var delaySampling: String = SweepParameter.delaySampling.defaultValue
+    @Option(name: .customLong("delay-sampling"), help: "Sample from the file's fitted normal (fitted), its histogram (empirical), the family with the best BIC (best) or one family (poisson, negative-binomial, gamma, log-normal).")
+    var delaySampling: DistributionFile.DelaySource = .fittedNormal
 
     @Option(help: "Sample delays from a simulation of N workers run on the fly (with --sigma, --model).")
     var workers: Int?
@@ -96,7 +96,7 @@ struct DelayOptions: ParsableArguments {
     /// library's defaults.
     var point: [SweepParameter: String] {
         var point: [SweepParameter: String] = [
-            .flushDelayed: "\(flushDelayed)", .delaySampling: delaySampling, .sigma: "\(sigma)", .model: model,
+            .flushDelayed: "\(flushDelayed)", .delaySampling: "\(delaySampling)", .sigma: "\(sigma)", .model: model,
             .slowFraction: "\(slowFraction)", .slowFactor: "\(slowFactor)",
             .stragglerProbability: "\(stragglerProbability)", .stragglerFactor: "\(stragglerFactor)",
             .warmupEpochs: "\(warmupEpochs)", .rampEpochs: "\(rampEpochs)", .dcAdaptive: "\(compensationAdaptive)",
