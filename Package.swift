@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
-// The pipeline, bottom to top: C bindings → simulator → training core → experiments → command-line tool.
+// The pipeline, bottom to top: C bindings → simulator → training core (data sets included) → data-set
+// downloads → experiments → command-line tool.
 import PackageDescription
 
 let package = Package(
@@ -36,14 +37,18 @@ let package = Package(
             name: "StalenessSimulation",
             dependencies: ["CGSL", "CZlib", "ResultFiles", "Figures", .product(name: "Numerics", package: "swift-numerics")]
         ),
-        // Kernels, LeNet-5, optimizers, delay models, datasets and the training loop.
+        // Kernels, LeNet-5, optimizers, delay models, datasets (IDX files, raw or gzip) and the training loop.
         .target(
             name: "Training",
             dependencies: [
                 "CGSL", "CZlib", "ResultFiles", "StalenessSimulation",
                 .product(name: "Numerics", package: "swift-numerics"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // Downloading data sets into the cache: mirrors, MD5 checks, atomic installation (the only Crypto user).
+        .target(
+            name: "DatasetDownload",
+            dependencies: ["Training", "ResultFiles", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Sweeps, the SQLite results store, CSV export, figures and the reproduction report.
         .target(
@@ -57,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "staleness",
             dependencies: [
-                "StalenessSimulation", "Training", "ResultFiles", "Experiments",
+                "StalenessSimulation", "Training", "DatasetDownload", "ResultFiles", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["Training", "DatasetDownload", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(
             name: "FiguresTests",

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+@testable import DatasetDownload
 @testable import Training
 
 /// Serves fixed contents per URL, or fails; records what was requested.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DatasetDownload
 import Foundation
 import Training
 

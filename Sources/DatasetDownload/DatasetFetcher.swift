@@ -1,5 +1,6 @@
 import Foundation
 import ResultFiles
+import Training
 
 /// Downloads a dataset's files from mirrors into a directory, verifying each against its published
 /// MD5 before giving it its real name.

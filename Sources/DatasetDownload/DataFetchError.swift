@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// `staleness data fetch` failed. The description is one line; nothing half-written is left under
 /// a file's real name.
