@@ -10,6 +10,7 @@
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_multimin.h>
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -26,6 +27,9 @@ static inline const gsl_multifit_nlinear_type *staleness_multifit_trust(void) {
     return gsl_multifit_nlinear_trust;
 }
 static inline const gsl_multifit_nlinear_trs *staleness_trs_lm(void) { return gsl_multifit_nlinear_trs_lm; }
+static inline const gsl_multimin_fminimizer_type *staleness_multimin_nmsimplex2(void) {
+    return gsl_multimin_fminimizer_nmsimplex2;
+}
 
 // OpenBLAS's thread control, declared here because its header cannot be included.
 void openblas_set_num_threads(int num_threads);

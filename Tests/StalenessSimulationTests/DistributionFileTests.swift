@@ -25,16 +25,53 @@ import Testing
 
     @Test func delayProbabilitiesSumToOne() throws {
         let file = try report(seed: 1).distributionFile
-        let empirical = file.delayProbabilities(.empirical)
+        let empirical = try file.delayProbabilities(.empirical, path: "d")
         let histogram = file.staleness
         #expect(abs(empirical.reduce(0, +) - 1) < 1e-12)
         #expect(empirical.count == histogram.counts.count)
         #expect(empirical[7] == Double(histogram.counts[7]) / Double(histogram.total))
-        let normal = file.delayProbabilities(.fittedNormal)
+        let normal = try file.delayProbabilities(.fittedNormal, path: "d")
         #expect(abs(normal.reduce(0, +) - 1) < 1e-12)
         let mean = normal.enumerated().map { Double($0.offset) * $0.element }.reduce(0, +)
         // Folding the tails below 0 and above the maximum moves the mean only slightly.
         #expect(abs(mean - file.analysis.normal.mean) < 1e-3)
+    }
+
+    /// Version 2 holds every family; sampling from one gives that fit's probabilities, and a
+    /// version-1 file (no families) still loads, samples empirically and refuses a family by name.
+    @Test func versionTwoHoldsTheFamiliesAndVersionOneStillLoads() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try report(seed: 2).distributionFile
+        #expect(file.formatVersion == 2)
+        let families = try #require(file.families)
+        #expect(Set(families.fits.filter { $0.method == .maximumLikelihood }.map(\.family)) == Set(CountFamily.allCases))
+        let best = try #require(families.best)
+        let sampled = try file.delayProbabilities(.best, path: "d")
+        #expect(abs(sampled.reduce(0, +) - 1) < 1e-12)
+        #expect(sampled == best.probabilities(upTo: sampled.count - 1))
+        let gamma = try file.delayProbabilities(try #require(DistributionFile.DelaySource("gamma")), path: "d")
+        #expect(gamma == families.fit(.gamma)!.probabilities(upTo: gamma.count - 1))
+
+        var old = file
+        old.formatVersion = 1
+        old.families = nil
+        let url = directory.appendingPathComponent("v1.json")
+        try old.write(to: url)
+        let loaded = try DistributionFile.load(from: url)
+        #expect(loaded.families == nil && loaded.staleness == file.staleness)
+        #expect(try loaded.delayProbabilities(.empirical, path: "v1.json") == file.delayProbabilities(.empirical, path: "d"))
+        #expect(throws: DistributionFileError.noFamily(path: "v1.json", family: "best")) {
+            try loaded.delayProbabilities(.best, path: "v1.json")
+        }
+    }
+
+    @Test func delaySourcesParseOnce() {
+        #expect(DistributionFile.DelaySource("fitted") == .fittedNormal)
+        #expect(DistributionFile.DelaySource("normal") == .fittedNormal)
+        #expect(DistributionFile.DelaySource("negative-binomial") == .family(.negativeBinomial))
+        #expect(DistributionFile.DelaySource("best") == .best)
+        #expect(DistributionFile.DelaySource("cauchy") == nil)
+        #expect(DistributionFile.DelaySource(DistributionFile.DelaySource.family(.logNormal).description) == .family(.logNormal))
     }
 
     private func write(_ text: String) throws -> URL {
@@ -46,8 +83,8 @@ import Testing
 
     @Test func rejectsAnotherVersion() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let url = try write(#"{"formatVersion": 2, "histogram": {}}"#)
-        #expect(throws: DistributionFileError.unsupportedVersion(path: url.path, found: 2)) {
+        let url = try write(#"{"formatVersion": 3, "histogram": {}}"#)
+        #expect(throws: DistributionFileError.unsupportedVersion(path: url.path, found: 3)) {
             try DistributionFile.load(from: url)
         }
     }

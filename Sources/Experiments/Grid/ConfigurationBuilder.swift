@@ -172,11 +172,8 @@ final class ConfigurationBuilder {
         }
         guard let colon = text.firstIndex(of: ":") else { throw bad(SweepParameter.delay.valueHelp) }
         let kind = String(text[..<colon]), argument = String(text[text.index(after: colon)...])
-        let source: DistributionFile.DelaySource
-        switch sampling {
-        case "fitted", "normal": source = .fittedNormal
-        case "empirical": source = .empirical
-        default: throw .badValue(option: "delay-sampling", value: sampling, reason: "expected fitted or empirical")
+        guard let source = DistributionFile.DelaySource(sampling) else {
+            throw .badValue(option: "delay-sampling", value: sampling, reason: "expected " + DistributionFile.DelaySource.spellings)
         }
         do {
             switch kind {
@@ -188,10 +185,11 @@ final class ConfigurationBuilder {
                     workers: workers, model: WorkerTimeModel(name: model, sigma: sigma), heterogeneity: heterogeneity,
                     gradients: Self.simulatedGradients, seed: seed)
                 let histogram = StalenessSimulator.run(simulation)
-                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram,
-                                            analysis: try StalenessAnalysis(histogram: histogram))
+                let analysis = try StalenessAnalysis(histogram: histogram)
+                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram, analysis: analysis,
+                                            families: FamilyComparison(histogram: histogram, analysis: analysis))
                 let distribution = try DelayDistribution(
-                    weights: file.delayProbabilities(source),
+                    weights: file.delayProbabilities(source, path: "simulation"),
                     label: "\(sampling) of simulated N=\(workers) σ=\(sigma) \(model)")
                 distributions[key] = distribution
                 return .sampled(distribution)
@@ -203,7 +201,7 @@ final class ConfigurationBuilder {
                     algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
-                return .sampled(try DelayDistribution(weights: file.delayProbabilities(source),
+                return .sampled(try DelayDistribution(weights: file.delayProbabilities(source, path: argument),
                                                       label: "\(sampling) of \(argument)"))
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))

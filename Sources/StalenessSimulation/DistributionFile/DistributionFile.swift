@@ -6,17 +6,50 @@ import ResultFiles
 /// Version 1 holds: `formatVersion` (1), `source` (`"simulation"` or the path of the fitted input
 /// file), `simulation` (the ``SimulationParameters``, absent for fitted files), `histogram` (an object
 /// mapping each observed value, as a decimal string, to its count) and `analysis` (summary statistics,
-/// least-squares Gaussian, goodness of fit).
+/// least-squares Gaussian, goodness of fit). Version 2 adds `families`: every ``CountFamily`` fitted
+/// by maximum likelihood (``FamilyComparison``), ranked by BIC. Both versions load; a version-1
+/// file has no families to sample from.
 public struct DistributionFile: Sendable, Equatable, Codable {
-    /// The format version this build writes and reads.
-    public static let formatVersion = 1
+    /// The format version this build writes.
+    public static let formatVersion = 2
+    /// The format versions this build reads.
+    public static let readableVersions = 1...2
 
-    /// How delays are sampled from a distribution file.
-    public enum DelaySource: String, Sendable, CaseIterable {
+    /// How delays are sampled from a distribution file: `fitted` (or `normal`), `empirical`,
+    /// `best` or a family name (`poisson`, `negative-binomial`, `gamma`, `log-normal`).
+    public enum DelaySource: Sendable, Equatable, Hashable, LosslessStringConvertible {
         /// The moment-fitted normal, discretised to integers (see ``StalenessAnalysis/fittedNormal``).
-        case fittedNormal = "normal"
+        case fittedNormal
         /// The observed histogram itself.
         case empirical
+        /// The maximum-likelihood family with the smallest BIC (version-2 files).
+        case best
+        /// One maximum-likelihood family (version-2 files); `.normal` is the ML discretised normal.
+        case family(CountFamily)
+
+        /// The accepted spellings, for messages.
+        public static let spellings = "fitted, empirical, best, " + CountFamily.allCases.map(\.rawValue).joined(separator: ", ")
+
+        /// Parses `fitted`/`normal`... see the type's summary; nil for anything else.
+        public init?(_ description: String) {
+            switch description {
+            case "fitted": self = .fittedNormal
+            case "empirical": self = .empirical
+            case "best": self = .best
+            default:
+                guard let family = CountFamily(rawValue: description) else { return nil }
+                self = family == .normal ? .fittedNormal : .family(family)
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .fittedNormal: "fitted"
+            case .empirical: "empirical"
+            case .best: "best"
+            case let .family(family): family.rawValue
+            }
+        }
     }
 
     /// The file's format version.
@@ -29,15 +62,18 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     public var histogram: [String: Int]
     /// Statistics and fits of the histogram.
     public var analysis: StalenessAnalysis
+    /// Every family fitted by maximum likelihood; nil in version-1 files.
+    public var families: FamilyComparison?
 
-    /// Creates a version-1 file for `histogram` and its `analysis`.
+    /// Creates a file of the current version for `histogram`, its `analysis` and `families`.
     public init(source: String, simulation: SimulationParameters?, histogram: StalenessHistogram,
-                analysis: StalenessAnalysis) {
+                analysis: StalenessAnalysis, families: FamilyComparison) {
         formatVersion = Self.formatVersion
         self.source = source
         self.simulation = simulation
         self.histogram = Dictionary(uniqueKeysWithValues: histogram.nonZeroBins.map { (String($0.value), $0.count) })
         self.analysis = analysis
+        self.families = families
     }
 
     /// The histogram as counts indexed by value. Valid for any file that ``load(from:)`` accepted.
@@ -53,7 +89,11 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     /// `.empirical`: observed frequencies, `maximum` = the largest observed value.
     /// `.fittedNormal`: the discretised moment-fitted normal with the mass below 0 folded into 0 and
     /// the mass above `maximum` = max(largest observed, ⌈μ + 6σ⌉) folded into `maximum`.
-    public func delayProbabilities(_ source: DelaySource) -> [Double] {
+    /// `.best`, `.family`: the family's probabilities up to max(largest observed, the family's
+    /// 1 − 10⁻⁹ quantile), the rest folded into `maximum`.
+    /// - Throws: ``DistributionFileError/noFamily(path:family:)`` when the file (version 1) has no
+    ///   such fit.
+    public func delayProbabilities(_ source: DelaySource, path: String) throws(DistributionFileError) -> [Double] {
         let staleness = staleness
         let maximum = staleness.maximum ?? 0
         switch source {
@@ -64,6 +104,13 @@ public struct DistributionFile: Sendable, Equatable, Codable {
             let normal = analysis.fittedNormal
             let upper = max(maximum, Int((normal.mean + 6 * normal.sigma).rounded(.up)))
             return normal.probabilitiesOfNonNegativeValues(upTo: upper)
+        case .best, .family:
+            let fit: CountFamilyFit? = switch source {
+            case let .family(family): families?.fit(family)
+            default: families?.best
+            }
+            guard let fit else { throw .noFamily(path: path, family: source.description) }
+            return fit.probabilities(upTo: fit.upperTail(from: maximum))
         }
     }
 
@@ -100,7 +147,7 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         guard let version = try? decoder.decode(Version.self, from: data) else {
             throw .notADistributionFile(path: path)
         }
-        guard version.formatVersion == formatVersion else {
+        guard readableVersions.contains(version.formatVersion) else {
             throw .unsupportedVersion(path: path, found: version.formatVersion)
         }
         let file: DistributionFile

@@ -8,6 +8,8 @@ public enum DistributionFileError: Error, Equatable, CustomStringConvertible {
     case unsupportedVersion(path: String, found: Int)
     /// The file has the right version but a field is missing, mistyped or out of range.
     case malformed(path: String, detail: String)
+    /// Delays were asked of a family the file does not hold (version-1 files hold none).
+    case noFamily(path: String, family: String)
 
     public var description: String {
         switch self {
@@ -15,8 +17,10 @@ public enum DistributionFileError: Error, Equatable, CustomStringConvertible {
         case let .notADistributionFile(path):
             "\(path) is not a staleness distribution file (no numeric formatVersion)"
         case let .unsupportedVersion(path, found):
-            "\(path) has distribution format version \(found); this build reads version \(DistributionFile.formatVersion)"
+            "\(path) has distribution format version \(found); this build reads versions \(DistributionFile.readableVersions.lowerBound)–\(DistributionFile.readableVersions.upperBound)"
         case let .malformed(path, detail): "\(path) is malformed: \(detail)"
+        case let .noFamily(path, family):
+            "\(path) holds no \(family) fit (version-1 files hold none; refit with `staleness fit` or `simulate`)"
         }
     }
 }

@@ -22,6 +22,6 @@ extension StalenessReport {
         let p = g.pValue.map { String(format: "%.4g", $0) } ?? "n/a"
         lines.append(String(format: "  goodness of fit          χ² %.4g (dof %d), p ", g.chiSquare, g.degreesOfFreedom) + p
                      + String(format: "   KS distance %.5f", g.kolmogorovSmirnovDistance))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n" + families.terminalText
     }
 }

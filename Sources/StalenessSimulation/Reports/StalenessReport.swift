@@ -8,6 +8,8 @@ public struct StalenessReport: Sendable {
     public var histogram: StalenessHistogram
     /// Statistics and fits of ``histogram``.
     public var analysis: StalenessAnalysis
+    /// Every family fitted by maximum likelihood, ranked by BIC.
+    public var families: FamilyComparison
     /// The simulation that produced the histogram; nil for counts read from a file.
     public var simulation: SimulationParameters?
     /// `"simulation"` or the path of the input file.
@@ -20,6 +22,7 @@ public struct StalenessReport: Sendable {
     public init(run: SimulationRun, sigma: Double) throws(FitError) {
         histogram = run.histogram
         analysis = try StalenessAnalysis(histogram: run.histogram)
+        families = FamilyComparison(histogram: run.histogram, analysis: analysis)
         simulation = SimulationParameters(run.configuration, sigma: sigma)
         source = "simulation"
         fileStem = Self.stem(for: run.configuration, sigma: sigma)
@@ -30,6 +33,7 @@ public struct StalenessReport: Sendable {
     public init(histogram: StalenessHistogram, path: String) throws(FitError) {
         self.histogram = histogram
         analysis = try StalenessAnalysis(histogram: histogram)
+        families = FamilyComparison(histogram: histogram, analysis: analysis)
         simulation = nil
         source = path
         var url = URL(fileURLWithPath: path)
@@ -60,7 +64,8 @@ public struct StalenessReport: Sendable {
 
     /// The distribution file of this report.
     public var distributionFile: DistributionFile {
-        DistributionFile(source: source, simulation: simulation, histogram: histogram, analysis: analysis)
+        DistributionFile(source: source, simulation: simulation, histogram: histogram, analysis: analysis,
+                         families: families)
     }
 
     /// One-line description for the terminal, e.g. `N = 32, normal σ = 0.2, 1000000 gradients`.

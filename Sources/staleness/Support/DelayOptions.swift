@@ -14,8 +14,8 @@ struct DelayOptions: ParsableArguments {
     @Option(name: .customLong("delay-dist"), help: "Sample delays from this distribution file (from `staleness simulate`).")
     var delayDistribution: String?
 
-    @Option(name: .customLong("delay-sampling"), help: "Sample from the file's fitted normal (fitted) or its histogram (empirical).")
-    var delaySampling: String = "fitted"
+    @Option(name: .customLong("delay-sampling"), help: "Sample from the file's fitted normal (fitted), its histogram (empirical), the family with the best BIC (best) or one family (poisson, negative-binomial, gamma, log-normal).")
+    var delaySampling: DistributionFile.DelaySource = .fittedNormal
 
     @Option(help: "Sample delays from a simulation of N workers run on the fly (with --sigma, --model).")
     var workers: Int?
@@ -87,9 +87,6 @@ struct DelayOptions: ParsableArguments {
         }
         if let delay, delay < 0 { throw ValidationError("--delay must be ≥ 0, got \(delay)") }
         if flushDelayed, delay == nil { throw ValidationError("--flush-delayed goes with --delay") }
-        guard ["fitted", "normal", "empirical"].contains(delaySampling) else {
-            throw ValidationError("--delay-sampling must be fitted or empirical, got \(delaySampling)")
-        }
         if let warmup, !["gradual", "paper"].contains(warmup) {
             throw ValidationError("--warmup must be gradual or paper, got \(warmup)")
         }
@@ -149,13 +146,15 @@ struct DelayOptions: ParsableArguments {
 
     private func delaySpecification(seed: UInt64) throws -> DelaySpecification {
         if let delay { return .constant(delay: delay, flushAtEnd: flushDelayed) }
-        let source: DistributionFile.DelaySource = delaySampling == "empirical" ? .empirical : .fittedNormal
+        let source = delaySampling
         if let path = delayDistribution {
             let file: DistributionFile
             do { file = try DistributionFile.load(from: URL(fileURLWithPath: path)) } catch {
                 throw ValidationError(error.description)
             }
-            return .sampled(try DelayDistribution(weights: file.delayProbabilities(source),
+            let weights: [Double]
+            do { weights = try file.delayProbabilities(source, path: path) } catch { throw ValidationError(error.description) }
+            return .sampled(try DelayDistribution(weights: weights,
                                                   label: "\(delaySampling) of \(path)"))
         }
         if let workers {
@@ -168,10 +167,14 @@ struct DelayOptions: ParsableArguments {
                 throw ValidationError("\(error)")
             }
             let histogram = StalenessSimulator.run(simulation)
+            let analysis = try StalenessAnalysis(histogram: histogram)
             let file = DistributionFile(source: "simulation", simulation: SimulationParameters(simulation, sigma: sigma),
-                                        histogram: histogram, analysis: try StalenessAnalysis(histogram: histogram))
+                                        histogram: histogram, analysis: analysis,
+                                        families: FamilyComparison(histogram: histogram, analysis: analysis))
+            let weights: [Double]
+            do { weights = try file.delayProbabilities(source, path: "simulation") } catch { throw ValidationError(error.description) }
             return .sampled(try DelayDistribution(
-                weights: file.delayProbabilities(source),
+                weights: weights,
                 label: "\(delaySampling) of simulated N=\(workers) σ=\(sigma) \(model)"))
         }
         if let path = trace {

@@ -3,3 +3,4 @@ import StalenessSimulation
 
 extension LogColumn: ExpressibleByArgument {}
 extension LogLayout: ExpressibleByArgument {}
+extension DistributionFile.DelaySource: ExpressibleByArgument {}

@@ -22,7 +22,7 @@ struct SweepOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Delay models: sync, D (constant), sampled:N, workers:N, dist:FILE, trace:FILE.",
                                valueName: "models")) var delay: String?
     @Option(name: .customLong("flush-delayed"), help: "Apply queued gradients at the end: true, false.") var flushDelayed: String?
-    @Option(name: .customLong("delay-sampling"), help: "For sampled:N and dist:FILE: fitted, empirical.") var delaySampling: String?
+    @Option(name: .customLong("delay-sampling"), help: "For sampled:N and dist:FILE: fitted, empirical, best, poisson, negative-binomial, gamma, log-normal.") var delaySampling: String?
     @Option(help: "Worker compute-time σ for sampled:N and workers:N.") var sigma: String?
     @Option(help: "Worker compute-time models for sampled:N and workers:N.") var model: String?
     @Option(name: .customLong("slow-fraction"), help: "Fractions of slow workers.") var slowFraction: String?

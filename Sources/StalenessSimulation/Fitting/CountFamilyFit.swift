@@ -1,0 +1,210 @@
+import CGSL
+import Foundation
+
+/// A ``CountFamily`` fitted to a histogram by maximum likelihood, with standard errors from the
+/// observed information, information criteria and goodness of fit. The likelihood is summed over
+/// distinct values, so a fit costs O(distinct values) per evaluation however many values were logged.
+public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
+    /// How the parameters were obtained.
+    public enum Method: String, Sendable, Codable {
+        /// Maximum likelihood (GSL Nelder–Mead on the log-likelihood).
+        case maximumLikelihood = "maximum likelihood"
+        /// The moment normal of ``StalenessAnalysis/fittedNormal``.
+        case moments
+        /// The least-squares Gaussian curve of ``GaussianLeastSquaresFit``.
+        case leastSquares = "least squares"
+    }
+
+    /// The family.
+    public var family: CountFamily
+    /// How the parameters were obtained.
+    public var method: Method
+    /// The location: the family sits on shift, shift + 1, ...; 0 for the normal.
+    public var shift: Int
+    /// The parameters, named by ``CountFamily/parameterNames``.
+    public var parameters: [Double]
+    /// Standard errors from the inverse observed information (numerical Hessian of the
+    /// log-likelihood); nil where it is not positive definite or the parameters were not fitted by ML.
+    public var standardErrors: [Double?]
+    /// The log-likelihood of the histogram.
+    public var logLikelihood: Double
+    /// Estimated parameters, the shift included when it is above 0.
+    public var parameterCount: Int
+    /// 2k − 2 log L.
+    public var aic: Double
+    /// k log n − 2 log L.
+    public var bic: Double
+    /// Pearson's χ² over bins pooled to ≥ 5 expected observations.
+    public var chiSquare: Double
+    /// Pooled bins − 1 − ``parameterCount``.
+    public var degreesOfFreedom: Int
+    /// P(χ²_dof ≥ statistic); nil without degrees of freedom.
+    public var pValue: Double?
+    /// sup_k |F_empirical(k) − F_family(k)|.
+    public var kolmogorovSmirnovDistance: Double
+
+    /// The label used in tables and figures, e.g. `negative-binomial` or `normal (moments)`.
+    public var label: String {
+        method == .maximumLikelihood ? family.rawValue : "\(family.rawValue) (\(method.rawValue))"
+    }
+
+    /// Fits `family` to `histogram` by maximum likelihood; nil when the histogram is empty or no
+    /// finite likelihood is found.
+    public init?(_ family: CountFamily, histogram: StalenessHistogram) {
+        guard let minimum = histogram.minimum else { return nil }
+        let shift = family.isShifted ? minimum : 0
+        let bins = histogram.nonZeroBins.map { (j: $0.value - shift, count: Double($0.count)) }
+        let n = bins.reduce(0) { $0 + $1.count }
+        let mean = bins.reduce(0) { $0 + Double($1.j) * $1.count } / n
+        let variance = bins.reduce(0) { $0 + (Double($1.j) - mean) * (Double($1.j) - mean) * $1.count } / n
+        func negativeLogLikelihood(_ p: [Double]) -> Double {
+            guard family.isValid(p) else { return .infinity }
+            var sum = 0.0
+            for bin in bins { sum -= bin.count * family.logProbability(bin.j, p) }
+            return sum.isNaN ? .infinity : sum
+        }
+        // Positive parameters are searched on a log scale; the normal's μ as it is.
+        let logScaled = (0..<family.parameterNames.count).map { !(family == .normal && $0 == 0) && !(family == .logNormal && $0 == 0) }
+        func natural(_ u: [Double]) -> [Double] { zip(u, logScaled).map { $1 ? exp(min($0, 50)) : $0 } }
+        let start = family.start(mean: mean, variance: variance)
+        let u0 = zip(start, logScaled).map { $1 ? log($0) : $0 }
+        var best = NelderMeadMinimizer.minimize({ negativeLogLikelihood(natural($0)) }, start: u0,
+                                                steps: u0.map { _ in 0.3 })
+        // A restart from the first optimum guards against a simplex that collapsed early.
+        let again = NelderMeadMinimizer.minimize({ negativeLogLikelihood(natural($0)) }, start: best.point,
+                                                 steps: u0.map { _ in 0.05 })
+        if again.value <= best.value { best = again }
+        let parameters = natural(best.point)
+        guard best.value.isFinite, best.value < .greatestFiniteMagnitude else { return nil }
+        self.init(family: family, method: .maximumLikelihood, shift: shift, parameters: parameters,
+                  standardErrors: Self.standardErrors(negativeLogLikelihood, at: parameters),
+                  histogram: histogram)
+    }
+
+    /// The goodness of a fixed normal (the moment or least-squares curve) on `histogram`, with its
+    /// two parameters counted as estimated. - Precondition: `histogram` is non-empty.
+    public init(normal: DiscretisedNormal, method: Method, histogram: StalenessHistogram) {
+        self.init(family: .normal, method: method, shift: 0, parameters: [normal.mean, max(normal.sigma, 1e-9)],
+                  standardErrors: [nil, nil], histogram: histogram)
+    }
+
+    private init(family: CountFamily, method: Method, shift: Int, parameters: [Double],
+                 standardErrors: [Double?], histogram: StalenessHistogram) {
+        self.family = family
+        self.method = method
+        self.shift = shift
+        self.parameters = parameters
+        self.standardErrors = standardErrors
+        let n = Double(histogram.total)
+        logLikelihood = histogram.nonZeroBins.reduce(0) { $0 + Double($1.count) * family.logProbability($1.value - shift, parameters) }
+        parameterCount = parameters.count + (shift > 0 ? 1 : 0)
+        aic = 2 * Double(parameterCount) - 2 * logLikelihood
+        bic = Double(parameterCount) * log(n) - 2 * logLikelihood
+        (chiSquare, degreesOfFreedom, pValue, kolmogorovSmirnovDistance) =
+            Self.goodness(histogram: histogram, probabilities: Self.probabilities(family, shift, parameters, histogram.counts.count - 1),
+                          parameterCount: parameterCount)
+    }
+
+    /// P(X = k) for k in 0...maximum, with the mass below 0 folded into 0 and the mass above
+    /// `maximum` folded into `maximum`, summing to 1.
+    public func probabilities(upTo maximum: Int) -> [Double] {
+        Self.probabilities(family, shift, parameters, maximum)
+    }
+
+    /// The smallest value ≥ `maximum` above which the family leaves less than 10⁻⁹ of its mass
+    /// (capped at ``UpdateCountFile/maximumValue``): where sampling stops and folds the tail.
+    public func upperTail(from maximum: Int) -> Int {
+        if family == .normal {
+            let normal = DiscretisedNormal(mean: parameters[0], sigma: parameters[1])
+            return max(maximum, Int((normal.mean + 6.1 * normal.sigma).rounded(.up)))
+        }
+        var cumulative = 0.0
+        var k = shift
+        while k < UpdateCountFile.maximumValue {
+            cumulative += exp(family.logProbability(k - shift, parameters))
+            if k >= maximum && 1 - cumulative < 1e-9 { break }
+            k += 1
+        }
+        return k
+    }
+
+    private static func probabilities(_ family: CountFamily, _ shift: Int, _ p: [Double], _ maximum: Int) -> [Double] {
+        var result = [Double](repeating: 0, count: maximum + 1)
+        var total = 0.0
+        for k in max(shift, 0)...max(maximum, shift) where k <= maximum {
+            let probability = exp(family.logProbability(k - shift, p))
+            result[k] = probability
+            total += probability
+        }
+        if family == .normal {
+            let normal = DiscretisedNormal(mean: p[0], sigma: p[1])
+            result[0] = normal.cumulative(0)
+            total += result[0] - exp(family.logProbability(0, p))
+        }
+        result[maximum] += max(0, 1 - total)
+        return result
+    }
+
+    /// Standard errors from the inverse of the numerical Hessian of `f` (the negative log-likelihood).
+    private static func standardErrors(_ f: ([Double]) -> Double, at x: [Double]) -> [Double?] {
+        let n = x.count
+        let h = x.map { 1e-4 * max(abs($0), 1e-2) }
+        func at(_ i: Int, _ di: Double, _ j: Int, _ dj: Double) -> Double {
+            var y = x
+            y[i] += di * h[i]
+            y[j] += dj * h[j]
+            return f(y)
+        }
+        var hessian = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        let f0 = f(x)
+        for i in 0..<n {
+            hessian[i][i] = (at(i, 1, i, 0) - 2 * f0 + at(i, -1, i, 0)) / (h[i] * h[i])
+            for j in 0..<i {
+                let value = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h[i] * h[j])
+                hessian[i][j] = value
+                hessian[j][i] = value
+            }
+        }
+        let variances: [Double]
+        switch n {
+        case 1: variances = [1 / hessian[0][0]]
+        default:
+            let det = hessian[0][0] * hessian[1][1] - hessian[0][1] * hessian[1][0]
+            variances = det > 0 ? [hessian[1][1] / det, hessian[0][0] / det] : [-1, -1]
+        }
+        return variances.map { $0 > 0 && $0.isFinite ? $0.squareRoot() : nil }
+    }
+
+    /// χ² (bins pooled to ≥ 5 expected), degrees of freedom, p-value and KS distance.
+    private static func goodness(histogram: StalenessHistogram, probabilities: [Double], parameterCount: Int)
+        -> (Double, Int, Double?, Double) {
+        let n = Double(histogram.total)
+        var pooled: [(observed: Double, expected: Double)] = []
+        var pendingObserved = 0.0, pendingExpected = 0.0, cumulativeObserved = 0.0, cumulativeExpected = 0.0
+        var ks = 0.0
+        for (k, count) in histogram.counts.enumerated() {
+            pendingObserved += Double(count)
+            pendingExpected += n * probabilities[k]
+            if pendingExpected >= GoodnessOfFit.minimumExpectedCount {
+                pooled.append((pendingObserved, pendingExpected))
+                pendingObserved = 0
+                pendingExpected = 0
+            }
+            cumulativeObserved += Double(count)
+            cumulativeExpected += probabilities[k]
+            ks = max(ks, abs(cumulativeObserved / n - min(cumulativeExpected, 1)))
+        }
+        if pendingExpected > 0 || pendingObserved > 0 {
+            if pooled.isEmpty { pooled.append((pendingObserved, pendingExpected)) } else {
+                pooled[pooled.count - 1].observed += pendingObserved
+                pooled[pooled.count - 1].expected += pendingExpected
+            }
+        }
+        var chiSquare = 0.0
+        for bin in pooled where bin.expected > 0 {
+            chiSquare += (bin.observed - bin.expected) * (bin.observed - bin.expected) / bin.expected
+        }
+        let dof = pooled.count - 1 - parameterCount
+        return (chiSquare, dof, dof > 0 ? gsl_cdf_chisq_Q(chiSquare, Double(dof)) : nil, ks)
+    }
+}
