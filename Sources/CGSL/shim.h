@@ -10,6 +10,7 @@
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_randist.h>
@@ -27,6 +28,7 @@ static inline const gsl_multifit_nlinear_type *staleness_multifit_trust(void) {
     return gsl_multifit_nlinear_trust;
 }
 static inline const gsl_multifit_nlinear_trs *staleness_trs_lm(void) { return gsl_multifit_nlinear_trs_lm; }
+static inline const gsl_min_fminimizer_type *staleness_min_brent(void) { return gsl_min_fminimizer_brent; }
 static inline const gsl_multimin_fminimizer_type *staleness_multimin_nmsimplex2(void) {
     return gsl_multimin_fminimizer_nmsimplex2;
 }

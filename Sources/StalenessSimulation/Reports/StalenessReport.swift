@@ -97,7 +97,13 @@ public struct StalenessReport: Sendable {
          directory.appendingPathComponent(fileStem + ".svg"))
     }
 
-    /// Writes the distribution JSON, histogram CSV and SVG figure into `directory`, each atomically.
+    /// The families figure (``familiesFigure``) written for counts read from a file.
+    public func familiesFigureURL(in directory: URL) -> URL {
+        directory.appendingPathComponent(fileStem + "-families.svg")
+    }
+
+    /// Writes the distribution JSON, histogram CSV and SVG figure into `directory`, each atomically,
+    /// and for counts read from a file (`fit`) the families figure too.
     /// - Returns: the written files' URLs.
     /// - Throws: `OutputError` naming the first file that cannot be written.
     @discardableResult
@@ -106,6 +112,9 @@ public struct StalenessReport: Sendable {
         try distributionFile.write(to: urls.distribution)
         try AtomicFile.write(histogramTable.text, to: urls.histogram)
         try AtomicFile.write(figure.text, to: urls.figure)
-        return [urls.distribution, urls.histogram, urls.figure]
+        guard simulation == nil else { return [urls.distribution, urls.histogram, urls.figure] }
+        let families = familiesFigureURL(in: directory)
+        try AtomicFile.write(familiesFigure.text, to: families)
+        return [urls.distribution, urls.histogram, urls.figure, families]
     }
 }

@@ -1,0 +1,44 @@
+import Figures
+import Foundation
+
+extension StalenessReport {
+    /// How many families (best BIC first) the families figure overlays.
+    static let familiesShown = 3
+
+    /// The histogram with the best maximum-likelihood families' probabilities overlaid and labelled,
+    /// beside the same on a log₁₀ frequency axis, where the tails (and the families) differ.
+    public var familiesFigure: SVGDocument {
+        let total = Double(histogram.total)
+        let low = histogram.minimum ?? 0, high = histogram.maximum ?? 0
+        let values = Array(low...high)
+        let observed = values.map { Double(histogram.counts[$0]) / total }
+        let fits = Array(families.fits.filter { $0.method == .maximumLikelihood }.prefix(Self.familiesShown))
+        let curves = fits.enumerated().map { index, fit -> (name: String, probabilities: [Double], color: String, dash: String?) in
+            // One bin past the largest value takes the folded tail, so the drawn values are the pmf itself.
+            let probabilities = fit.probabilities(upTo: high + 1)
+            let name = (index == 0 ? "best: " : "") + fit.label
+                + String(format: " (ΔBIC %.1f, KS %.4f)", fit.bic - fits[0].bic, fit.kolmogorovSmirnovDistance)
+            return (name, values.map { probabilities[$0] }, Palette.color(index + 1), index == 0 ? nil : "6 4")
+        }
+        func panel(logarithmic: Bool) -> XYChart {
+            let transform: (Double) -> Double = logarithmic ? { $0 > 0 ? log10($0) : .nan } : { $0 }
+            var series: [any ChartSeries] = []
+            if logarithmic {
+                series.append(LineSeries(name: "observed", points: zip(values, observed).map { (Double($0), transform($1)) },
+                                         color: Palette.color(0), lineWidth: 1))
+            } else {
+                series.append(BarSeries(name: "observed", xs: values.map(Double.init), heights: observed, width: 0.9,
+                                        color: Palette.color(0)))
+            }
+            for curve in curves {
+                series.append(LineSeries(name: curve.name, points: zip(values, curve.probabilities).map { (Double($0), transform($1)) },
+                                         color: curve.color, dash: curve.dash))
+            }
+            return XYChart(title: logarithmic ? "log₁₀ frequency (tails)" : "frequency",
+                           xTitle: "updates before submission", yTitle: logarithmic ? "log₁₀ frequency" : "frequency",
+                           series: series, xRange: (Double(low) - 1, Double(high) + 1))
+        }
+        return PanelGrid(title: "Families by maximum likelihood: " + caption, panels: [panel(logarithmic: false), panel(logarithmic: true)],
+                         columns: 2, panelSize: (620, 420)).document
+    }
+}
