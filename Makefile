@@ -1,19 +1,21 @@
 # staleness: two commands do everything on a fresh Debian machine.
 #   make demo   the staleness distribution of 32 asynchronous workers, fitted, tabled and drawn,
 #               a scan over N = 2...256, then LeNet-5 trained for one epoch synchronously and with
-#               delays sampled from that distribution (SGD and Adam)
-#   make test   the whole test suite
+#               delays sampled from that distribution (SGD and Adam); see demo/demo.sh
+#   make test   the whole test suite (the demo's own recipe included, on reduced sizes)
 # `make setup` (a dependency of both) installs missing Debian packages and does nothing otherwise.
 
 SWIFT        ?= swift
 APT_PACKAGES := libgsl-dev libopenblas-dev zlib1g-dev pkg-config libsqlite3-dev dataset-fashion-mnist
-BIN          := .build/release/staleness
-# The demo trains on MNIST from ../shared/data/mnist when it is there, else on whatever
-# STALENESS_DATA or the cache holds, else on Debian's Fashion-MNIST (installed by `make setup`).
-DEMO_DATA    := $(if $(wildcard ../shared/data/mnist/train-images-idx3-ubyte*),--data ../shared/data/mnist,$(if $(STALENESS_DATA)$(wildcard $(HOME)/.cache/staleness/mnist),,--dataset fashion-mnist))
-DEMO_DIST    := notebooks-data/staleness-N32-normal-sigma0.2.json
+# The demo's build: release for a user, debug for make test's demo check.
+CONFIG       ?= release
+BIN          := .build/$(CONFIG)/staleness
+# The demo trains on MNIST from MNIST_DIR when it is there, else on whatever STALENESS_DATA or the
+# cache holds, else on Debian's Fashion-MNIST (installed by `make setup`).
+MNIST_DIR    ?= ../shared/data/mnist
+export MNIST_DIR
 
-.PHONY: setup build demo test benchmark clean notebook-check cluster-check
+.PHONY: setup build demo demo-check test benchmark clean notebook-check cluster-check cluster-check
 
 setup:
 	@missing=""; \
@@ -27,17 +29,19 @@ setup:
 	fi
 
 build: setup
-	$(SWIFT) build -c release
+	$(SWIFT) build -c $(CONFIG) --product staleness
 
 demo: build
-	$(BIN) simulate --workers 2,4,8,16,32,64,128,256 --sigma 0.2 --per-worker 20000 --seed 1
-	$(BIN) simulate --workers 32 --sigma 0.2 --gradients 1000000 --seed 1
-	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer sgd --lr 0.01
-	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer sgd --lr 0.01 --delay-dist $(DEMO_DIST) --delay-sampling empirical
-	$(BIN) train $(DEMO_DATA) --epochs 1 --optimizer adam --lr 0.0001 --delay-dist $(DEMO_DIST) --delay-sampling empirical
+	demo/demo.sh $(BIN)
+
+# The demo's recipe as a user gets it on a bare machine (no MNIST beside the clone, no STALENESS_DATA,
+# an empty dataset cache: Debian's Fashion-MNIST), with a debug build and reduced sizes; see the script.
+demo-check:
+	Tests/Demo/demo-check.sh
 
 # The notebook check runs first so that the Swift test summary is the last thing printed.
 test: setup
+	$(MAKE) demo-check
 	$(MAKE) notebook-check
 	$(MAKE) cluster-check
 	$(SWIFT) test

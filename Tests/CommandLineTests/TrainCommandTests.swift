@@ -40,7 +40,7 @@ import Testing
         (["--batch", "0"], "batch"),
         (["--batch", "41"], "batch size 41"),
         (["--lr=-0.1"], "learning rate"),
-        (["--lr", "nan"], "learning rate"),
+        (["--lr", "nan"], "--lr nan: not a number"),
         (["--optimizer", "lbfgs"], "lbfgs"),
         (["--delay=-1"], "delay"),
         (["--delay", "4", "--dc-lambda=-1"], "λ"),

@@ -2,12 +2,17 @@ import Foundation
 import StalenessSimulation
 import Training
 
-/// Turns one point of a grid (a value for every ``SweepParameter``) into a `TrainingConfiguration`,
-/// exactly as `staleness train` would from the same options.
+/// Turns one point of a grid (a value for every ``SweepParameter``) into a `TrainingConfiguration`:
+/// the one configuration path. `staleness sweep` calls it for every point of its grid and
+/// `staleness train` for the one point its options name, so an option means the same in both. Each
+/// value is parsed by its domain type (`LearningRateSchedule(parsing:)`,
+/// `Remedies.StalenessScaling(parsing:)`, `DistributionFile.DelaySource`, `WorkerTimeModel`,
+/// `WorkerHeterogeneity`); what a point leaves out takes ``SweepParameter/defaultValue``, the
+/// library's defaults; the optimizer is stored ``Training/OptimizerSettings/canonical``.
 ///
 /// Delay distributions of simulated workers (`--delay sampled:N`) are simulated once per distinct
 /// (N, σ, model, heterogeneity, sampling, seed) and reused.
-final class ConfigurationBuilder {
+public final class ConfigurationBuilder {
     /// Gradients simulated for a `sampled:N` delay distribution (as `train --workers`).
     static let simulatedGradients = 1_000_000
 
@@ -15,9 +20,12 @@ final class ConfigurationBuilder {
     /// The algorithm and communication time of the point being built, for `workers:N`.
     private var cluster: (algorithm: Algorithm, communication: Double) = (.async, 0)
 
+    /// A builder with no simulated distributions yet.
+    public init() {}
+
     /// The configuration for `point`.
     /// - Throws: `SweepError` naming the option whose value is wrong or the impossible combination.
-    func configuration(_ point: [SweepParameter: String]) throws(SweepError) -> TrainingConfiguration {
+    public func configuration(_ point: [SweepParameter: String]) throws(SweepError) -> TrainingConfiguration {
         func value(_ p: SweepParameter) -> String { point[p] ?? p.defaultValue }
         func bad(_ p: SweepParameter, _ reason: String) -> SweepError {
             .badValue(option: p.rawValue, value: value(p), reason: reason)
@@ -53,7 +61,7 @@ final class ConfigurationBuilder {
         c.dataset = dataset
         c.input = input
         c.optimizer = OptimizerSettings(kind: kind)
-        c.optimizer.momentum = try number(.momentum)
+        if value(.momentum) != "default" { c.optimizer.momentum = try number(.momentum) }
         c.optimizer.nesterov = try flag(.nesterov)
         c.optimizer.weightDecay = try number(.weightDecay)
         c.optimizer.beta1 = try number(.beta1)
@@ -87,7 +95,7 @@ final class ConfigurationBuilder {
         c.delay = try delay(value(.delay), flush: flag(.flushDelayed), sampling: value(.delaySampling),
                             sigma: number(.sigma), model: value(.model), heterogeneity: heterogeneity, seed: seed)
         if case .emulated = c.delay {} else if algorithm != .async || cluster.communication != 0 {
-            throw .invalidCombination("--algorithm and --communication-time need --delay workers:N")
+            throw .invalidCombination("--algorithm and --communication-time need --delay workers:N or trace:FILE")
         }
 
         var remedies = Remedies()
@@ -95,36 +103,31 @@ final class ConfigurationBuilder {
         remedies.clipNorm = try optionalNumber(.clipNorm)
         let lambda = try optionalNumber(.dcLambda)
         if try flag(.dcAdaptive) {
-            remedies.compensation = .adaptive(lambda: lambda ?? 2, momentum: try number(.dcMomentum))
+            remedies.compensation = .adaptive(lambda: lambda ?? Remedies.Compensation.defaultAdaptiveLambda,
+                                              momentum: try number(.dcMomentum))
         } else if let lambda {
             remedies.compensation = .constant(lambda: lambda)
         }
-        remedies.stalenessScaling = try stalenessScaling(value(.stalenessLR), option: .stalenessLR)
+        do { remedies.stalenessScaling = try Remedies.StalenessScaling(parsing: value(.stalenessLR)) } catch {
+            throw bad(.stalenessLR, "expected none, inverse, capped:C or poly:a")
+        }
         var warmup: (kind: String, epochs: Int)? = value(.warmup) == "none" ? nil
             : (value(.warmup), try integer(.warmupEpochs))
         try applyRemedy(value(.remedy), to: &remedies, warmup: &warmup)
         c.remedies = remedies
         if let warmup {
-            guard ["gradual", "paper"].contains(warmup.kind) else {
-                throw .badValue(option: "warmup", value: warmup.kind, reason: "expected none, gradual or paper")
+            let schedule: LearningRateSchedule
+            do { schedule = try LearningRateSchedule(warmup: warmup.kind, epochs: warmup.epochs) } catch {
+                throw .badValue(option: "warmup", value: "\(warmup.kind):\(warmup.epochs)", reason: "\(error)")
             }
             guard c.schedule == .constant else {
-                throw .invalidCombination("a warm-up replaces the schedule; sweep --warmup or --schedule, not both")
+                throw .invalidCombination("a warm-up replaces the schedule; give --warmup or --schedule, not both")
             }
-            c.schedule = warmup.kind == "paper" ? .paper(warmupEpochs: warmup.epochs)
-                : .gradual(warmupEpochs: warmup.epochs)
+            c.schedule = schedule
         }
+        c.optimizer = c.optimizer.canonical
         do { try c.validate() } catch { throw .invalidCombination(error.description) }
         return c
-    }
-
-    private func stalenessScaling(_ text: String, option: SweepParameter) throws(SweepError)
-        -> Remedies.StalenessScaling
-    {
-        guard let scaling = Remedies.StalenessScaling(text) else {
-            throw .badValue(option: option.rawValue, value: text, reason: "expected none, inverse, capped:C or poly:a")
-        }
-        return scaling
     }
 
     /// Applies a `--remedy` value: `none` or `+`-joined items.
@@ -142,7 +145,10 @@ final class ConfigurationBuilder {
             }
             switch parts[0] {
             case "dc": remedies.compensation = .constant(lambda: try argument(1))
-            case "dca": remedies.compensation = .adaptive(lambda: parts.count > 1 ? try argument(1) : 2, momentum: 0.95)
+            case "dca":
+                remedies.compensation = .adaptive(
+                    lambda: parts.count > 1 ? try argument(1) : Remedies.Compensation.defaultAdaptiveLambda,
+                    momentum: Remedies.Compensation.defaultAdaptiveMomentum)
             case "inverse": remedies.stalenessScaling = .inverse
             case "capped": remedies.stalenessScaling = .capped(c: try argument(1))
             case "clip": remedies.clipNorm = try argument(1)
@@ -151,7 +157,7 @@ final class ConfigurationBuilder {
                 remedies.rampEpochs = epochs
             case "warmup":
                 guard parts.count >= 2 else { throw bad() }
-                var epochs = 5
+                var epochs = LearningRateSchedule.defaultWarmupEpochs
                 if parts.count > 2 {
                     guard let e = Int(parts[2]) else { throw bad() }
                     epochs = e
@@ -190,7 +196,7 @@ final class ConfigurationBuilder {
                                             families: FamilyComparison(histogram: histogram, analysis: analysis))
                 let distribution = try DelayDistribution(
                     weights: file.delayProbabilities(source, path: "simulation"),
-                    label: "\(sampling) of simulated N=\(workers) σ=\(sigma) \(model)")
+                    label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
                 distributions[key] = distribution
                 return .sampled(distribution)
             case "workers":
@@ -202,11 +208,13 @@ final class ConfigurationBuilder {
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
                 return .sampled(try DelayDistribution(weights: file.delayProbabilities(source, path: argument),
-                                                      label: "\(sampling) of \(argument)"))
+                                                      label: "\(source) of \(argument)"))
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))
                 return .emulated(try WorkerEmulation(workers: trace.workers,
-                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument)))
+                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument),
+                                                     algorithm: cluster.algorithm,
+                                                     communicationTime: cluster.communication))
             default:
                 throw bad(SweepParameter.delay.valueHelp)
             }

@@ -1,3 +1,6 @@
+import StalenessSimulation
+import Training
+
 /// An option a sweep can vary: every option of `staleness train` except the data directory and
 /// output paths, plus `remedy`, a shorthand for combinations of remedies.
 ///
@@ -30,42 +33,50 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
     case stalenessLR = "staleness-lr"
     case remedy, seed
 
-    /// The value used when a sweep does not mention the parameter: the `train` command's default.
+    /// The value used when a sweep (or `train`) does not mention the parameter, taken from the
+    /// library's defaults: `TrainingConfiguration()`, `Remedies()`, ``WorkerHeterogeneity`` and the
+    /// study's ``WorkerTimeModel``. `momentum` is `default`: the optimizer's own (0.9 for SGD, 0 for
+    /// RMSProp).
     public var defaultValue: String {
+        let configuration = TrainingConfiguration()
+        let remedies = configuration.remedies
         switch self {
-        case .dataset: "mnist"
-        case .input: "normalized"
-        case .optimizer: "sgd"
-        case .momentum: "0.9"
-        case .nesterov, .flushDelayed, .dcAdaptive: "false"
-        case .weightDecay: "0"
-        case .beta1: "0.9"
-        case .beta2: "0.999"
-        case .schedule: "constant"
-        case .epochs: "1"
-        case .trainSubset, .testSubset: "all"
-        case .threads: "1"
-        case .batch: "64"
-        case .lr: "0.01"
-        case .delay: "sync"
-        case .delaySampling: "fitted"
-        case .sigma: "0.2"
-        case .model: "normal"
-        case .slowFraction: "0"
-        case .slowFactor: "1"
-        case .stragglerProbability: "0"
-        case .stragglerFactor: "1"
-        case .workerTimes: "equal"
-        case .algorithm: "async"
-        case .communicationTime: "0"
-        case .warmup: "none"
-        case .warmupEpochs: "5"
-        case .rampEpochs: "0"
-        case .clipNorm, .dcLambda: "none"
-        case .dcMomentum: "0.95"
-        case .stalenessLR: "none"
-        case .remedy: "none"
-        case .seed: "1"
+        case .dataset: return configuration.dataset.rawValue
+        case .input: return configuration.input.rawValue
+        case .optimizer: return configuration.optimizer.kind.rawValue
+        case .momentum: return "default"
+        case .nesterov: return "\(configuration.optimizer.nesterov)"
+        case .flushDelayed, .dcAdaptive: return "false"
+        case .weightDecay: return "\(configuration.optimizer.weightDecay)"
+        case .beta1: return "\(configuration.optimizer.beta1)"
+        case .beta2: return "\(configuration.optimizer.beta2)"
+        case .schedule: return "\(configuration.schedule)"
+        case .epochs: return "\(configuration.epochs)"
+        case .trainSubset: return configuration.trainSubset.map { "\($0)" } ?? "all"
+        case .testSubset: return configuration.testSubset.map { "\($0)" } ?? "all"
+        case .threads: return "\(configuration.threads)"
+        case .batch: return "\(configuration.batchSize)"
+        case .lr: return "\(configuration.learningRate)"
+        case .delay: return "sync"
+        case .delaySampling: return "fitted"
+        case .sigma: return "\(WorkerTimeModel.studyDefault.standardDeviation)"
+        case .model: return WorkerTimeModel.studyDefault.name
+        case .slowFraction: return "\(WorkerHeterogeneity.none.slowFraction)"
+        case .slowFactor: return "\(WorkerHeterogeneity.defaultSlowFactor)"
+        case .stragglerProbability: return "\(WorkerHeterogeneity.none.stragglerProbability)"
+        case .stragglerFactor: return "\(WorkerHeterogeneity.defaultStragglerFactor)"
+        case .workerTimes: return "equal"
+        case .algorithm: return "async"
+        case .communicationTime: return "0"
+        case .warmup: return "none"
+        case .warmupEpochs: return "\(LearningRateSchedule.defaultWarmupEpochs)"
+        case .rampEpochs: return "\(remedies.rampEpochs)"
+        case .clipNorm: return remedies.clipNorm.map { "\($0)" } ?? "none"
+        case .dcLambda: return "none"
+        case .dcMomentum: return "\(Remedies.Compensation.defaultAdaptiveMomentum)"
+        case .stalenessLR: return "\(remedies.stalenessScaling)"
+        case .remedy: return "none"
+        case .seed: return "\(configuration.seed)"
         }
     }
 

@@ -16,11 +16,17 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     /// Fixed per-worker base times (nil: `equal`, so older encodings read and hash unchanged).
     public var baseTimes: WorkerTimeBase?
 
-    /// Creates a heterogeneity description.
+    /// The slow-worker factor when none is given (`simulate`, `train` and `sweep` alike).
+    public static let defaultSlowFactor = 2.0
+    /// The straggler factor when none is given (`simulate`, `train` and `sweep` alike).
+    public static let defaultStragglerFactor = 5.0
+
+    /// Creates a heterogeneity description. A factor with nothing to act on (no slow workers, no
+    /// stragglers) changes nothing and is stored as 1, so equal behaviour is an equal value.
     /// - Throws: ``SimulationInputError/invalidHeterogeneity(_:)`` when a fraction or probability is
     ///   outside [0, 1] or a factor is not a positive finite number.
-    public init(slowFraction: Double = 0, slowFactor: Double = 1,
-                stragglerProbability: Double = 0, stragglerFactor: Double = 1,
+    public init(slowFraction: Double = 0, slowFactor: Double = defaultSlowFactor,
+                stragglerProbability: Double = 0, stragglerFactor: Double = defaultStragglerFactor,
                 baseTimes: WorkerTimeBase = .equal) throws(SimulationInputError) {
         guard slowFraction >= 0, slowFraction <= 1 else {
             throw .invalidHeterogeneity("slow-worker fraction \(slowFraction) is not in [0, 1]")
@@ -35,9 +41,9 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
             throw .invalidHeterogeneity("straggler factor \(stragglerFactor) is not a positive number")
         }
         self.slowFraction = slowFraction
-        self.slowFactor = slowFactor
+        self.slowFactor = slowFraction == 0 ? 1 : slowFactor
         self.stragglerProbability = stragglerProbability
-        self.stragglerFactor = stragglerFactor
+        self.stragglerFactor = stragglerProbability == 0 ? 1 : stragglerFactor
         self.baseTimes = baseTimes == .equal ? nil : baseTimes
     }
 

@@ -19,6 +19,9 @@ public enum WorkerTimeModel: Sendable, Equatable, Hashable {
     /// Uniform on [1 − √3 σ, 1 + √3 σ]: mean 1, sd σ. Requires σ < 1/√3 so times stay positive.
     case uniform(sigma: Double)
 
+    /// The study's model, and the one every command uses when none is given: N(1, 0.2²).
+    public static let studyDefault = WorkerTimeModel.normal(sigma: 0.2)
+
     /// The names accepted by ``init(name:sigma:)``, in the order the CLI lists them.
     public static let names = ["normal", "lognormal", "exponential", "shifted-exponential", "gamma", "uniform"]
 

@@ -9,6 +9,11 @@ public struct Remedies: Codable, Hashable, Sendable {
         /// MeanSquare_t = m·MeanSquare_{t−1} + (1 − m)·g_t⊙g_t (the paper's defaults λ₀ = 2, m = 0.95,
         /// ε = 1e-7).
         case adaptive(lambda: Double, momentum: Double)
+
+        /// λ₀ of adaptive DC-ASGD when none is given (the paper's).
+        public static let defaultAdaptiveLambda = 2.0
+        /// The running-mean factor m of adaptive DC-ASGD when none is given (the paper's).
+        public static let defaultAdaptiveMomentum = 0.95
     }
 
     /// Per-update learning-rate scaling by the update's staleness τ.

@@ -2,6 +2,23 @@ extension LearningRateSchedule: CustomStringConvertible {
     /// The forms ``init(parsing:)`` accepts, for help texts and error messages.
     public static let syntax = "constant, step:EVERY:FACTOR, gradual:EPOCHS, paper:EPOCHS or cosine"
 
+    /// The warm-up names ``init(warmup:epochs:)`` accepts.
+    public static let warmupNames = ["gradual", "paper"]
+    /// Epochs of a learning-rate warm-up when none are given (`--warmup-epochs`).
+    public static let defaultWarmupEpochs = 5
+
+    /// The warm-up schedule called `name` (`gradual`: linear, clamped at the target; `paper`: the
+    /// study's, unclamped) over `epochs` epochs, as `--warmup NAME --warmup-epochs E` take it.
+    /// - Throws: `OptimizerSettingsError` for another name or fewer than one epoch.
+    public init(warmup name: String, epochs: Int) throws(OptimizerSettingsError) {
+        guard epochs >= 1 else { throw OptimizerSettingsError("warm-up epochs must be ≥ 1, got \(epochs)") }
+        switch name {
+        case "gradual": self = .gradual(warmupEpochs: epochs)
+        case "paper": self = .paper(warmupEpochs: epochs)
+        default: throw OptimizerSettingsError("warm-up '\(name)': expected none, gradual or paper")
+        }
+    }
+
     /// Reads a schedule written as `constant`, `step:EVERY:FACTOR` (e.g. `step:10:0.1`),
     /// `gradual:EPOCHS`, `paper:EPOCHS` or `cosine`.
     /// - Throws: `OptimizerSettingsError` saying what is wrong and which forms are accepted.

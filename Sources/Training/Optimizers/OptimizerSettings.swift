@@ -45,6 +45,20 @@ public struct OptimizerSettings: Codable, Hashable, Sendable {
         self.centered = centered
     }
 
+    /// These settings with every hyper-parameter that `kind` ignores set to the value of
+    /// `OptimizerSettings()` (momentum 0.9, β1 0.9, β2 0.999, ε 1e-8, α 0.99), so that two settings
+    /// that train identically are equal and hash equally. (Nesterov and centred stay: ``validate()``
+    /// rejects them where they do not apply.)
+    public var canonical: OptimizerSettings {
+        let unused = OptimizerSettings()
+        var result = self
+        if kind != .sgd && kind != .rmsprop { result.momentum = unused.momentum }
+        if kind != .adam { (result.beta1, result.beta2) = (unused.beta1, unused.beta2) }
+        if kind == .sgd { result.epsilon = unused.epsilon }
+        if kind != .rmsprop { result.alpha = unused.alpha }
+        return result
+    }
+
     /// Checks every setting.
     /// - Throws: `OptimizerSettingsError` naming the first bad setting, its allowed range and value.
     public func validate() throws(OptimizerSettingsError) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import ResultFiles
 import Training
@@ -30,10 +31,21 @@ extension Staleness {
         @Flag(help: "Print the final summary as one JSON object on stdout.")
         var json = false
 
+        @Flag(name: .customLong("dry-run"), help: "Print the configuration's hash and run name (as `sweep --dry-run`) and exit.")
+        var dryRun = false
+
         func run() throws {
-            var configuration = try options.configuration()
-            try delays.apply(to: &configuration)
-            do { try configuration.validate() } catch { throw ValidationError(error.description) }
+            let configuration: TrainingConfiguration
+            do {
+                configuration = try ConfigurationBuilder().configuration(
+                    options.point.merging(delays.point) { _, delay in delay })
+            } catch {
+                throw CommandLineError(error.description)
+            }
+            if dryRun {
+                print("\(ConfigurationHash.of(configuration))  \(configuration.runName)")
+                return
+            }
             let (train, test) = try TrainingData.load(configuration, dataOption: options.data.directory)
             let trainer = try Trainer(configuration: configuration, train: train, test: test)
             let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(configuration.runName)")
@@ -76,8 +88,8 @@ extension Staleness {
                              summary.seconds))
             }
             if case let .diverged(step, epoch) = result.status {
-                printError("Error: the loss diverged (NaN or infinite) at step \(step), epoch \(epoch); "
-                           + "metrics of the epochs before it are in \(directory.path)")
+                printError("diverged: the loss became NaN or infinite at step \(step), epoch \(epoch); the run "
+                           + "is kept, with the metrics of the epochs before it, in \(directory.path)")
                 throw ExitCode(Self.divergedExitCode)
             }
         }

@@ -1,9 +1,12 @@
 import ArgumentParser
-import Foundation
+import Experiments
 import StalenessSimulation
 import Training
 
-/// The options that choose a delay model and remedies for a training run.
+/// The options that choose a delay model and remedies for a training run; parsed by the library's
+/// ``ConfigurationBuilder`` exactly as the same `sweep` values (`--delay D` is `sweep --delay D`,
+/// `--delay-dist F` is `dist:F`, `--workers N` is `sampled:N`, `--emulate-workers N` is `workers:N`,
+/// `--trace F` is `trace:F`).
 struct DelayOptions: ParsableArguments {
     @Option(help: "Constant delay D: each gradient is applied D steps after it was computed (the study's wrapper).")
     var delay: Int?
@@ -36,31 +39,31 @@ struct DelayOptions: ParsableArguments {
     var workerTimes: String = "equal"
 
     @Option(help: "Worker compute-time σ for --workers / --emulate-workers.")
-    var sigma: Double = 0.2
+    var sigma: Double = WorkerTimeModel.studyDefault.standardDeviation
 
     @Option(help: "Worker compute-time model for --workers / --emulate-workers (normal, lognormal, exponential, shifted-exponential, gamma, uniform).")
-    var model: String = "normal"
+    var model: String = WorkerTimeModel.studyDefault.name
 
     @Option(name: .customLong("slow-fraction"), help: "Fraction of emulated workers that are systematically slow.")
-    var slowFraction: Double = 0
+    var slowFraction: Double = WorkerHeterogeneity.none.slowFraction
 
     @Option(name: .customLong("slow-factor"), help: "How many times slower the slow workers are.")
-    var slowFactor: Double = 1
+    var slowFactor: Double = WorkerHeterogeneity.defaultSlowFactor
 
     @Option(name: .customLong("straggler-probability"), help: "Probability that one compute time straggles.")
-    var stragglerProbability: Double = 0
+    var stragglerProbability: Double = WorkerHeterogeneity.none.stragglerProbability
 
     @Option(name: .customLong("straggler-factor"), help: "How many times longer a straggling compute time lasts.")
-    var stragglerFactor: Double = 1
+    var stragglerFactor: Double = WorkerHeterogeneity.defaultStragglerFactor
 
     @Option(help: "Learning-rate warm-up: gradual (linear, clamped at the target) or paper (the study's, unclamped).")
     var warmup: String?
 
     @Option(name: .customLong("warmup-epochs"), help: "Epochs of the learning-rate warm-up.")
-    var warmupEpochs: Int = 5
+    var warmupEpochs: Int = LearningRateSchedule.defaultWarmupEpochs
 
     @Option(name: .customLong("ramp-epochs"), help: "Grow the delay (or emulated workers) from 0 to its target over E epochs.")
-    var rampEpochs: Int = 0
+    var rampEpochs: Int = Remedies().rampEpochs
 
     @Option(name: .customLong("clip-norm"), help: "Clip every gradient to this global L2 norm.")
     var clipNorm: Double?
@@ -72,123 +75,42 @@ struct DelayOptions: ParsableArguments {
     var compensationAdaptive = false
 
     @Option(name: .customLong("dc-momentum"), help: "Running-mean factor m of adaptive DC-ASGD.")
-    var compensationMomentum: Double = 0.95
+    var compensationMomentum: Double = Remedies.Compensation.defaultAdaptiveMomentum
 
     @Option(name: .customLong("staleness-lr"), help: "Staleness-aware learning rate: none, inverse (η/τ), capped:C (η·min(1, C/τ)) or poly:a (η·(1+τ)^−a).")
-    var stalenessLR: String = "none"
-
-    /// Gradients simulated for an on-the-fly delay distribution (`--workers`).
-    static let onTheFlyGradients = 1_000_000
+    var stalenessLR: String = "\(Remedies().stalenessScaling)"
 
     func validate() throws {
-        let chosen = [delay != nil, delayDistribution != nil, workers != nil, emulateWorkers != nil || trace != nil]
+        let chosen = [delay != nil, delayDistribution != nil, workers != nil, emulateWorkers != nil, trace != nil]
         guard chosen.filter({ $0 }).count <= 1 else {
-            throw ValidationError("choose one delay model: --delay, --delay-dist, --workers, or --emulate-workers/--trace")
+            throw ValidationError("choose one delay model: --delay, --delay-dist, --workers, --emulate-workers "
+                                  + "or --trace (a trace brings its own workers)")
         }
-        if let delay, delay < 0 { throw ValidationError("--delay must be ≥ 0, got \(delay)") }
         if flushDelayed, delay == nil { throw ValidationError("--flush-delayed goes with --delay") }
-        if let warmup, !["gradual", "paper"].contains(warmup) {
-            throw ValidationError("--warmup must be gradual or paper, got \(warmup)")
-        }
-        guard warmupEpochs >= 1 else { throw ValidationError("--warmup-epochs must be ≥ 1, got \(warmupEpochs)") }
-        _ = try stalenessScaling()
-        _ = try parsedAlgorithm()
-        if algorithm != "async" || communicationTime != 0, emulateWorkers == nil, trace == nil {
-            throw ValidationError("--algorithm and --communication-time go with --emulate-workers N")
+        if algorithm != SweepParameter.algorithm.defaultValue || communicationTime != 0, emulateWorkers == nil, trace == nil {
+            throw ValidationError("--algorithm and --communication-time go with --emulate-workers N or --trace")
         }
     }
 
-    private func parsedAlgorithm() throws -> Algorithm {
-        do { return try Algorithm(parsing: algorithm) } catch { throw ValidationError(error.description) }
-    }
-
-    /// Applies the delay model and remedies to `configuration`.
-    /// - Throws: `ValidationError` for impossible values or unreadable files.
-    func apply(to configuration: inout TrainingConfiguration) throws {
-        configuration.delay = try delaySpecification(seed: configuration.seed)
-        var remedies = Remedies()
-        remedies.rampEpochs = rampEpochs
-        remedies.clipNorm = clipNorm
-        if compensationAdaptive {
-            remedies.compensation = .adaptive(lambda: compensationLambda ?? 2, momentum: compensationMomentum)
-        } else if let compensationLambda {
-            remedies.compensation = .constant(lambda: compensationLambda)
-        }
-        remedies.stalenessScaling = try stalenessScaling()
-        configuration.remedies = remedies
-        if let warmup {
-            guard configuration.schedule == .constant else {
-                throw ValidationError("--warmup replaces the schedule; drop --schedule")
-            }
-            configuration.schedule = warmup == "paper" ? .paper(warmupEpochs: warmupEpochs)
-                : .gradual(warmupEpochs: warmupEpochs)
-        }
-    }
-
-    private func stalenessScaling() throws -> Remedies.StalenessScaling {
-        do { return try Remedies.StalenessScaling(parsing: stalenessLR) } catch {
-            throw ValidationError(error.description)
-        }
-    }
-
-    private func heterogeneity() throws -> WorkerHeterogeneity {
-        guard let base = WorkerTimeBase(workerTimes) else {
-            throw ValidationError("--worker-times must be equal, sqrt or linear, got \(workerTimes)")
-        }
-        do {
-            return try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
-                                           stragglerProbability: stragglerProbability,
-                                           stragglerFactor: stragglerFactor, baseTimes: base)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
-
-    private func delaySpecification(seed: UInt64) throws -> DelaySpecification {
-        if let delay { return .constant(delay: delay, flushAtEnd: flushDelayed) }
-        let source = delaySampling
-        if let path = delayDistribution {
-            let file: DistributionFile
-            do { file = try DistributionFile.load(from: URL(fileURLWithPath: path)) } catch {
-                throw ValidationError(error.description)
-            }
-            let weights: [Double]
-            do { weights = try file.delayProbabilities(source, path: path) } catch { throw ValidationError(error.description) }
-            return .sampled(try DelayDistribution(weights: weights,
-                                                  label: "\(delaySampling) of \(path)"))
-        }
-        if let workers {
-            let simulation: SimulationConfiguration
-            do {
-                simulation = try SimulationConfiguration(
-                    workers: workers, model: WorkerTimeModel(name: model, sigma: sigma),
-                    heterogeneity: heterogeneity(), gradients: Self.onTheFlyGradients, seed: seed)
-            } catch {
-                throw ValidationError("\(error)")
-            }
-            let histogram = StalenessSimulator.run(simulation)
-            let analysis = try StalenessAnalysis(histogram: histogram)
-            let file = DistributionFile(source: "simulation", simulation: SimulationParameters(simulation, sigma: sigma),
-                                        histogram: histogram, analysis: analysis,
-                                        families: FamilyComparison(histogram: histogram, analysis: analysis))
-            let weights: [Double]
-            do { weights = try file.delayProbabilities(source, path: "simulation") } catch { throw ValidationError(error.description) }
-            return .sampled(try DelayDistribution(
-                weights: weights,
-                label: "\(delaySampling) of simulated N=\(workers) σ=\(sigma) \(model)"))
-        }
-        if let path = trace {
-            let trace = try TraceFile(contentsOf: URL(fileURLWithPath: path))
-            return .emulated(try WorkerEmulation(workers: emulateWorkers ?? trace.workers,
-                                                 order: .recorded(workerIDs: trace.workerIDs, label: path),
-                                                 algorithm: parsedAlgorithm(), communicationTime: communicationTime))
-        }
-        if let emulateWorkers {
-            return .emulated(try WorkerEmulation(
-                workers: emulateWorkers,
-                order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity(), seed: seed),
-                algorithm: parsedAlgorithm(), communicationTime: communicationTime))
-        }
-        return .none
+    /// These options as one point of a sweep grid; left-out options are absent and take the
+    /// library's defaults.
+    var point: [SweepParameter: String] {
+        var point: [SweepParameter: String] = [
+            .flushDelayed: "\(flushDelayed)", .delaySampling: "\(delaySampling)", .sigma: "\(sigma)", .model: model,
+            .slowFraction: "\(slowFraction)", .slowFactor: "\(slowFactor)",
+            .stragglerProbability: "\(stragglerProbability)", .stragglerFactor: "\(stragglerFactor)",
+            .warmupEpochs: "\(warmupEpochs)", .rampEpochs: "\(rampEpochs)", .dcAdaptive: "\(compensationAdaptive)",
+            .dcMomentum: "\(compensationMomentum)", .stalenessLR: stalenessLR, .workerTimes: workerTimes,
+            .algorithm: algorithm, .communicationTime: "\(communicationTime)",
+        ]
+        if let delay { point[.delay] = "\(delay)" }
+        if let delayDistribution { point[.delay] = "dist:\(delayDistribution)" }
+        if let workers { point[.delay] = "sampled:\(workers)" }
+        if let emulateWorkers { point[.delay] = "workers:\(emulateWorkers)" }
+        if let trace { point[.delay] = "trace:\(trace)" }
+        point[.warmup] = warmup
+        point[.clipNorm] = clipNorm.map { "\($0)" }
+        point[.dcLambda] = compensationLambda.map { "\($0)" }
+        return point
     }
 }
