@@ -1,4 +1,5 @@
 import Foundation
+import ResultFiles
 
 /// Counts a sweep's runs and epochs from any thread and draws one live progress line on stderr:
 /// done, running, failed, diverged, ETA. On a terminal the line redraws in place (at most twice a
@@ -71,7 +72,7 @@ public final class SweepProgress: @unchecked Sendable {
         lock.withLock {
             let elapsed = Date().timeIntervalSince(start)
             let rate = Double(epochsTrained) / max(elapsed, 1e-9)
-            let eta = epochsTrained > 0 ? Self.duration(Double(max(remainingEpochs, 0)) / rate) : "?"
+            let eta = epochsTrained > 0 ? DurationText.of(Double(max(remainingEpochs, 0)) / rate) : "?"
             return "\(done + failed + diverged)/\(totalRuns) runs: \(done) done, \(diverged) diverged, "
                 + "\(failed) failed, \(running) running · " + String(format: "%.2f epochs/s", rate) + " · ETA \(eta)"
         }
@@ -86,13 +87,5 @@ public final class SweepProgress: @unchecked Sendable {
             return true
         }
         if due { write("\r\u{1B}[K" + line()) }
-    }
-
-    /// `45s`, `4m10s`, `2h05m`.
-    public static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "?" }
-        let s = Int(seconds.rounded())
-        if s >= 3600 { return String(format: "%dh%02dm", s / 3600, s % 3600 / 60) }
-        return s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
     }
 }

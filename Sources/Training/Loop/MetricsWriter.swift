@@ -37,7 +37,7 @@ public final class MetricsWriter {
     }
 
     /// Writes `summary.json` for the finished (or diverged) run.
-    public func finish(_ summary: RunSummary) throws {
+    public func finish(_ summary: TrainingRunSummary) throws {
         let pretty = JSONEncoder()
         pretty.outputFormatting = [.sortedKeys, .prettyPrinted]
         try AtomicFile.write(try pretty.encode(summary), to: summaryURL)

@@ -51,7 +51,7 @@ extension Staleness {
             if let stem { report.fileStem = stem }
             let files = try report.write(to: directory).map(\.relativePath)
             if json {
-                print(RunSummary.jsonLine(RunSummary(report: report, run: nil, files: files)))
+                print(SimulationSummary.jsonLine(SimulationSummary(report: report, run: nil, files: files)))
             } else {
                 if log.columns.count > 1 { print(try log.columnTable()) }
                 print(report.terminalText, terminator: "")

@@ -81,7 +81,7 @@ extension Staleness {
                 let report = try StalenessReport(run: run, sigma: sigma)
                 let files = try report.write(to: directory).map(\.relativePath) + (trace.map { [$0] } ?? [])
                 if json {
-                    print(RunSummary.jsonLine(RunSummary(report: report, run: run, files: files)))
+                    print(SimulationSummary.jsonLine(SimulationSummary(report: report, run: run, files: files)))
                 } else {
                     print(report.terminalText, terminator: "")
                     print(String(format: "  simulated in %.3f s (%.1f million gradients/s, warm-up included)",
@@ -93,8 +93,8 @@ extension Staleness {
                                           workerCounts: counts, gradientsFor: gradientCount)
                 let files = try scan.write(to: directory, sigma: sigma).map(\.relativePath)
                 if json {
-                    let runs = zip(scan.reports, scan.runs).map { RunSummary(report: $0, run: $1, files: []) }
-                    print(RunSummary.jsonLine(ScanSummary(runs: runs, files: files)))
+                    let runs = zip(scan.reports, scan.runs).map { SimulationSummary(report: $0, run: $1, files: []) }
+                    print(SimulationSummary.jsonLine(ScanSummary(runs: runs, files: files)))
                 } else {
                     print(scan.terminalText, terminator: "")
                     if let table = files.last { print("  wrote \(table) and \(files.count - 1) per-N files") }
@@ -104,7 +104,7 @@ extension Staleness {
 
         /// The `--json` object of a scan.
         private struct ScanSummary: Encodable {
-            var runs: [RunSummary]
+            var runs: [SimulationSummary]
             var files: [String]
         }
 

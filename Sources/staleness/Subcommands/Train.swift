@@ -76,7 +76,7 @@ extension Staleness {
                                     Double(stalenessSum) / Double(max(updateCount, 1)),
                                     Double(trainer.delayBufferBytes) / 1e6))
             }
-            let summary = RunSummary(result)
+            let summary = TrainingRunSummary(result)
             try writer.finish(summary)
             if json {
                 let encoder = JSONEncoder()

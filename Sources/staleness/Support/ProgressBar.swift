@@ -1,4 +1,5 @@
 import Foundation
+import ResultFiles
 
 /// Shows training progress on stderr: a live bar with rate and ETA on a terminal, nothing between
 /// epochs otherwise (the per-epoch log lines carry the news in logs).
@@ -21,7 +22,7 @@ final class ProgressBar {
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let line = String(format: "\r%@ %d/%d steps  %.0f steps/s  ETA %@ ", bar, done, total, rate,
-                          Self.duration(eta))
+                          DurationText.of(eta))
         FileHandle.standardError.write(Data(line.utf8))
         drawn = true
     }
@@ -40,10 +41,5 @@ final class ProgressBar {
     func finish() {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         drawn = false
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? "\(s / 3600)h\(s % 3600 / 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
     }
 }

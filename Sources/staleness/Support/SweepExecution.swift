@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ResultFiles
 import Training
 
 /// Runs configurations into a store the way `sweep` and `reproduce` do, and prints the throughput.
@@ -23,7 +24,7 @@ enum SweepExecution {
         printError(String(format: "sweep finished: %d done, %d diverged, %d failed, %d skipped in %@ — "
                           + "%.1f runs/hour, %.3f epochs/s on this machine (%d jobs)",
                           outcome.done, outcome.diverged, outcome.failed, outcome.skipped,
-                          SweepProgress.duration(outcome.seconds), outcome.runsPerHour, outcome.epochsPerSecond,
+                          DurationText.of(outcome.seconds), outcome.runsPerHour, outcome.epochsPerSecond,
                           jobs))
         return outcome
     }

@@ -1,5 +1,5 @@
-/// The final summary of a run, as written to `summary.json` and printed by `train --json`.
-public struct RunSummary: Codable, Hashable, Sendable {
+/// The final summary of a training run, as written to `summary.json` and printed by `train --json`.
+public struct TrainingRunSummary: Codable, Hashable, Sendable {
     /// The configuration that ran.
     public var configuration: TrainingConfiguration
     /// `completed` or `diverged`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The machine-readable summary of one report, printed by `--json`: origin, statistics, fits, timing
 /// and the files written.
-public struct RunSummary: Sendable, Equatable, Codable {
+public struct SimulationSummary: Sendable, Equatable, Codable {
     /// `"simulation"` or the input file's path.
     public var source: String
     /// The simulation's parameters, when simulated.
@@ -57,7 +57,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
     }
 }
 
-extension RunSummary {
+extension SimulationSummary {
     /// `value` as one line of JSON with sorted keys (non-finite numbers as the strings "nan"/"inf").
     public static func jsonLine<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
