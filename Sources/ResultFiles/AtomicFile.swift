@@ -7,19 +7,32 @@ public enum AtomicFile {
     /// - Throws: `OutputError.cannotWrite` naming the path when the directory cannot be created or
     ///   the file cannot be written; nothing is left at `url` in that case.
     public static func write(_ data: Data, to url: URL) throws(OutputError) {
-        let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: url.path, reason: "cannot create directory \(directory.path)")
-        }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        let temporary = try stage(url)
         do {
             try data.write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(path: url.path, reason: Self.describe(error))
         }
+        try publish(temporary, as: url)
+    }
+
+    /// For writers that stream (traces, downloads): creates `url`'s missing parent directories and
+    /// returns the temporary path beside it to write to; ``publish(_:as:)`` then puts it in place.
+    /// - Throws: `OutputError.cannotWrite` when the directory cannot be created.
+    public static func stage(_ url: URL) throws(OutputError) -> URL {
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: url.path, reason: "cannot create directory \(directory.path)")
+        }
+        return directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+    }
+
+    /// Renames the complete `temporary` file (from ``stage(_:)``) over `url`.
+    /// - Throws: `OutputError.cannotWrite` when the rename fails; the temporary file is removed.
+    public static func publish(_ temporary: URL, as url: URL) throws(OutputError) {
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)

@@ -23,13 +23,7 @@ public final class StalenessTraceWriter: ArrivalObserver {
     /// - Throws: `OutputError.cannotWrite` when the directory cannot be created or the file opened.
     public init(url: URL) throws(OutputError) {
         target = url
-        let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: url.path, reason: "cannot create directory \(directory.path)")
-        }
-        temporary = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        temporary = try AtomicFile.stage(url)
         descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
@@ -64,12 +58,12 @@ public final class StalenessTraceWriter: ArrivalObserver {
     public func finish() throws(OutputError) {
         try flush()
         finished = true
-        let closed = close(descriptor)
-        guard closed == 0, rename(temporary.path, target.path) == 0 else {
+        guard close(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
             throw .cannotWrite(path: target.path, reason: reason)
         }
+        try AtomicFile.publish(temporary, as: target)
     }
 
     @inline(__always)

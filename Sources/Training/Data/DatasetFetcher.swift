@@ -1,4 +1,5 @@
 import Foundation
+import ResultFiles
 
 /// Downloads a dataset's files from mirrors into a directory, verifying each against its published
 /// MD5 before giving it its real name.
@@ -88,7 +89,10 @@ public struct DatasetFetcher: Sendable {
             }
             log("\(file.name): present but its MD5 is \(present), expected \(file.md5); downloading again")
         }
-        let temporary = destination.appendingPathComponent(".\(file.name).partial-\(getpid())")
+        let temporary: URL
+        do { temporary = try AtomicFile.stage(target) } catch {
+            switch error { case let .cannotWrite(path, reason): throw .cannotInstall(path: path, reason: reason) }
+        }
         defer { try? FileManager.default.removeItem(at: temporary) }
         var attempts: [DataFetchError.Attempt] = []
         for mirror in mirrors {
@@ -108,8 +112,8 @@ public struct DatasetFetcher: Sendable {
                 attempts.append(.init(url: url, reason: reason))
                 continue
             }
-            guard rename(temporary.path, target.path) == 0 else {
-                throw .cannotInstall(path: target.path, reason: String(cString: strerror(errno)))
+            do { try AtomicFile.publish(temporary, as: target) } catch {
+                switch error { case let .cannotWrite(path, reason): throw .cannotInstall(path: path, reason: reason) }
             }
             log("\(file.name): verified and saved to \(target.path)")
             return .downloaded(target, from: url)
