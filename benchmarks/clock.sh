@@ -20,7 +20,7 @@ for _ in $(seq "$ROUNDS"); do
     if [ $X = clockless ]; then extra=(--trace "$OUT/trace.csv"); else extra=(--emulate-workers "$N"); fi
     "$BIN" "${common[@]}" "${extra[@]}" --out "$OUT/$X" > "$OUT/$X.log" 2>&1
     seconds=$(awk '/^epoch +[0-9]+ .* s$/ && $2 > 0 {s += $(NF-1)} END{print s}' "$OUT/$X.log")
-    accuracy=$(awk '/^epoch/ {a = $7} END{print a}' "$OUT/$X.log")
+    accuracy=$(awk '/^epoch/ {a = $8} END{print a}' "$OUT/$X.log")
     echo "$X $seconds $accuracy"
   done
 done | awk '{s[$1] += $2; n[$1]++; acc[$1] = $3; print}

@@ -8,6 +8,6 @@ struct Staleness: AsyncParsableCommand {
         abstract: "Simulate, fit and train under the gradient staleness of asynchronous SGD.",
         version: "0.1.0",
         subcommands: [Simulate.self, Fit.self, Calibrate.self, Train.self, DataCommand.self,
-                      Sweep.self, Export.self, Merge.self, FiguresCommand.self, Reproduce.self]
+                      Sweep.self, Race.self, Export.self, Merge.self, FiguresCommand.self, Reproduce.self]
     )
 }
