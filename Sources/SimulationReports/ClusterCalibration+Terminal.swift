@@ -27,3 +27,14 @@ extension ClusterCalibration {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension ClusterCalibration {
+    /// The line `simulate --calibration` prints before extrapolating to `workers`: what was
+    /// calibrated on what, and the log's own statistics at the calibrated N for comparison.
+    public func extrapolationText(workers: [Int]) -> String {
+        String(format: "calibrated cluster of %@: %@ (log at N = %d: mean %.3f, sd %.3f%@); simulating N = %@\n",
+               source, clusterDescription, self.workers, mean, standardDeviation,
+               workersEstimated ? ", N estimated from the mean" : "",
+               workers.map(String.init).joined(separator: ", "))
+    }
+}
