@@ -233,7 +233,8 @@ public final class ConfigurationBuilder {
                 guard let workers = Int(argument), workers >= 1 else { throw bad("workers:N needs N ≥ 1") }
                 return .emulated(try WorkerEmulation(
                     workers: workers,
-                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed),
+                    order: .simulated(model: WorkerTimeModel(name: model, sigma: sigma), heterogeneity: heterogeneity,
+                                      seed: seed),
                     algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
@@ -242,7 +243,7 @@ public final class ConfigurationBuilder {
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))
                 return .emulated(try WorkerEmulation(workers: trace.workers,
-                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument),
+                                                     order: .recorded(trace: trace.reference),
                                                      algorithm: cluster.algorithm,
                                                      communicationTime: cluster.communication))
             default:
