@@ -222,11 +222,12 @@ public final class ConfigurationBuilder {
                     gradients: Self.simulatedGradients, seed: seed)
                 let histogram = StalenessSimulator.run(simulation)
                 let analysis = try StalenessAnalysis(histogram: histogram)
-                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram, analysis: analysis,
-                                            families: FamilyComparison(histogram: histogram, analysis: analysis))
+                let families = source.needsFamilies ? FamilyComparison(histogram: histogram, analysis: analysis) : nil
+                guard let weights = source.probabilities(histogram: histogram, analysis: analysis, families: families) else {
+                    throw bad("no \(source) fit of the simulated staleness")
+                }
                 let distribution = try DelayDistribution(
-                    weights: file.delayProbabilities(source, path: "simulation"),
-                    label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
+                    weights: weights, label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
                 distributions[key] = distribution
                 return .sampled(distribution)
             case "workers":
