@@ -7,20 +7,15 @@
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_histogram.h>
 #include <gsl/gsl_integration.h>
-#include <gsl/gsl_math.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sf_gamma.h>
-#include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
-#include <gsl/gsl_blas.h>
-#include <gsl/gsl_sort.h>
 
 // Swift 6 refuses to read mutable C globals; these accessors hand them out.
 static inline const gsl_rng_type *staleness_rng_mt19937(void) { return gsl_rng_mt19937; }

@@ -25,14 +25,8 @@ public final class RandomGenerator {
 
     deinit { gsl_rng_free(state) }
 
-    /// The generator's next raw 32-bit output (`gsl_rng_get`).
-    @inlinable public func next() -> UInt64 { UInt64(gsl_rng_get(state)) }
-
     /// A uniform draw in [0, 1).
     @inlinable public func uniform() -> Double { gsl_rng_uniform(state) }
-
-    /// A uniform draw in (0, 1), never 0.
-    @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(state) }
 
     /// A uniform integer in 0..<n. - Precondition: `n > 0`.
     @inlinable public func integer(below n: Int) -> Int {
@@ -56,13 +50,6 @@ public final class RandomGenerator {
     /// A uniform draw in [lower, upper) (`gsl_ran_flat`).
     @inlinable public func flat(from lower: Double, to upper: Double) -> Double { gsl_ran_flat(state, lower, upper) }
 
-    /// A draw from the Poisson distribution with mean `mean` (`gsl_ran_poisson`).
-    @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(state, mean)) }
-
-    /// A draw from the negative binomial: failures before the `n`-th success with success probability `p`
-    /// (`gsl_ran_negative_binomial`).
-    @inlinable public func negativeBinomial(p: Double, n: Double) -> Int { Int(gsl_ran_negative_binomial(state, p, n)) }
-
     /// `trials` draws spread over categories with weights `weights` (non-negative, positive sum; GSL
     /// normalises them): the count that fell in each category (`gsl_ran_multinomial`).
     /// - Precondition: `trials` fits in 32 bits (GSL's counter type).
@@ -80,11 +67,5 @@ public final class RandomGenerator {
             let j = integer(below: i + 1)
             if i != j { values.swapAt(i, j) }
         }
-    }
-
-    /// A new generator whose seed is derived from this one's stream, for giving a sub-task
-    /// (a worker, a data loader) its own reproducible stream.
-    public func split() -> RandomGenerator {
-        RandomGenerator(seed: next() &* 0x9E37_79B9_7F4A_7C15 ^ seed)
     }
 }

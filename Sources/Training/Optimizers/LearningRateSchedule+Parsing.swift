@@ -2,8 +2,6 @@ extension LearningRateSchedule: CustomStringConvertible {
     /// The forms ``init(parsing:)`` accepts, for help texts and error messages.
     public static let syntax = "constant, step:EVERY:FACTOR, gradual:EPOCHS, paper:EPOCHS or cosine"
 
-    /// The warm-up names ``init(warmup:epochs:)`` accepts.
-    public static let warmupNames = ["gradual", "paper"]
     /// Epochs of a learning-rate warm-up when none are given (`--warmup-epochs`).
     public static let defaultWarmupEpochs = 5
 
