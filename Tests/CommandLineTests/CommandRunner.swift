@@ -17,9 +17,10 @@ enum CommandRunner {
         return dir.appendingPathComponent("staleness")
     }
 
-    /// Runs `staleness` with `arguments`, optionally in `directory`, and captures its output.
+    /// Runs `staleness` with `arguments`, optionally in `directory` and with `input` on its standard
+    /// input, and captures its output.
     static func run(_ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String]? = nil) throws -> Result {
+                    environment: [String: String]? = nil, input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -28,7 +29,13 @@ enum CommandRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

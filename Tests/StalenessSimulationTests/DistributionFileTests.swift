@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import SimulationReports
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct DistributionFileTests {
     private let directory = FileManager.default.temporaryDirectory
@@ -35,6 +36,23 @@ import Testing
         let mean = normal.enumerated().map { Double($0.offset) * $0.element }.reduce(0, +)
         // Folding the tails below 0 and above the maximum moves the mean only slightly.
         #expect(abs(mean - file.analysis.normal.mean) < 1e-3)
+    }
+
+    /// A simulation's delay probabilities come straight from its histogram and analysis, without a
+    /// distribution file; a file gives the same probabilities for every source.
+    @Test func fileAndAnalysisGiveTheSameDelayProbabilities() throws {
+        let report = try report(seed: 3)
+        let file = report.distributionFile
+        let analysis = try StalenessAnalysis(histogram: report.histogram)
+        let families = FamilyComparison(histogram: report.histogram, analysis: analysis)
+        let sources: [DistributionFile.DelaySource] = [.empirical, .fittedNormal, .best, .family(.poisson), .family(.gamma)]
+        for source in sources {
+            #expect(try file.delayProbabilities(source, path: "d")
+                    == source.probabilities(histogram: report.histogram, analysis: analysis, families: families))
+        }
+        #expect(DistributionFile.DelaySource.best.probabilities(histogram: report.histogram, analysis: analysis,
+                                                                families: nil) == nil)
+        #expect(!DistributionFile.DelaySource.empirical.needsFamilies && DistributionFile.DelaySource.best.needsFamilies)
     }
 
     /// Version 2 holds every family; sampling from one gives that fit's probabilities, and a
