@@ -12,7 +12,7 @@ struct AsynchronySectionTests {
         c.learningRate = lr
         c.epochs = 3
         c.delay = .emulated(try WorkerEmulation(
-            workers: 4, order: .simulated(model: "normal", sigma: sigma,
+            workers: 4, order: .simulated(model: .normal(sigma: sigma),
                                           heterogeneity: try WorkerHeterogeneity(baseTimes: base), seed: 1),
             algorithm: algorithm))
         return c

@@ -30,11 +30,11 @@ struct ReproductionPlanTests {
         #expect(Set(plan.map(\.learningRate)) == [1e-3, 1e-2, 1e-1])
         var algorithms: [Int: Set<String>] = [:]
         for c in plan {
-            guard case let .emulated(e) = c.delay, case let .simulated(_, sigma, heterogeneity, _) = e.order else {
+            guard case let .emulated(e) = c.delay, case let .simulated(model, heterogeneity, _) = e.order else {
                 Issue.record("not an emulated cluster: \(c.runName)")
                 continue
             }
-            #expect([0.2, 0.5].contains(sigma))
+            #expect(model == .normal(sigma: 0.2) || model == .normal(sigma: 0.5))
             #expect(heterogeneity.baseTimes == .sqrt && heterogeneity.stragglerProbability == 0.05)
             #expect(AsynchronySection.isRaced(c))
             algorithms[e.workers, default: []].insert(e.resolvedAlgorithm.description)

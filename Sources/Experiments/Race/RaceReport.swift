@@ -64,7 +64,7 @@ public struct RaceReport: Sendable {
             if clusters[keyText] == nil {
                 order.append(keyText)
                 var caseName = "N = \(emulation.workers)"
-                if case let .simulated(_, sigma, _, _) = emulation.order { caseName += ", σ = \(sigma)" }
+                if case let .simulated(model, _, _) = emulation.order { caseName += ", σ = \(model.standardDeviation)" }
                 clusters[keyText] = (describe(configuration, emulation), caseName, [])
             }
             clusters[keyText]!.runs.append((emulation.resolvedAlgorithm, configuration, rows))

@@ -12,7 +12,7 @@ public enum AsynchronySection {
     /// simulated times with an algorithm other than `async` or fixed heterogeneous base times.
     public static func isRaced(_ configuration: TrainingConfiguration) -> Bool {
         guard case let .emulated(emulation) = configuration.delay,
-              case let .simulated(_, _, heterogeneity, _) = emulation.order else { return false }
+              case let .simulated(_, heterogeneity, _) = emulation.order else { return false }
         return emulation.algorithm != nil || heterogeneity.baseTimes != nil
     }
 
