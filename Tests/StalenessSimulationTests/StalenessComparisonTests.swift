@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import SimulationReports
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct StalenessComparisonTests {
     private func source(_ values: [Int], _ name: String) -> StalenessSource {

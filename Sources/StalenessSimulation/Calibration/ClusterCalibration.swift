@@ -1,4 +1,4 @@
-import CGSL
+import GSLRandom
 import Foundation
 import ResultFiles
 
@@ -134,10 +134,9 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
             let bins = log.nonZeroBins
             var sigmas: [Double] = []
             for r in 1...repeats {
-                // A multinomial resample of the log over its distinct values.
-                var drawn = [UInt32](repeating: 0, count: bins.count)
-                let p = bins.map { Double($0.count) }
-                gsl_ran_multinomial(generator.pointer, bins.count, UInt32(clamping: summary.count), p, &drawn)
+                // A multinomial resample of the log over its distinct values (GSL counts in 32 bits:
+                // a log of more than 2^32 values is resampled at that size, a slightly wider SE).
+                let drawn = generator.multinomial(trials: min(summary.count, Int(UInt32.max)), weights: bins.map { Double($0.count) })
                 var resample = [Double](repeating: 0, count: observed.count)
                 for (bin, count) in zip(bins, drawn) { resample[bin.value] = Double(count) }
                 sigmas.append(try Self.fitSigma(model: fits[0].model, target: resample, workers: n, heterogeneity: heterogeneity, gradients: gradients,

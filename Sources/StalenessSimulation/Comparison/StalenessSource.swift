@@ -45,7 +45,7 @@ public struct StalenessSource: Sendable, Equatable {
                                        + ", \(calibration.gradients) simulated", histogram: histogram)
             }
             let file = try DistributionFile.load(from: url)
-            let origin = file.simulation.map { "simulated N = \($0.workers), \($0.model) σ = \(StalenessReport.number($0.sigma))" }
+            let origin = file.simulation.map { "simulated N = \($0.workers), \($0.model) σ = \($0.sigma)" }
                 ?? "fitted to \(file.source)"
             return StalenessSource(path: path, kind: .distribution, detail: "distribution file (\(origin))",
                                    histogram: file.staleness)

@@ -1,4 +1,5 @@
 import Foundation
+import GSLRandom
 import StalenessSimulation
 
 /// Trains LeNet-5 with one configuration: seeded initialisation, seeded shuffling, any delay model

@@ -1,5 +1,6 @@
 import Foundation
 import ResultFiles
+import StalenessSimulation
 
 extension StalenessComparison {
     /// Quantile column names, `q01` … `q99`.

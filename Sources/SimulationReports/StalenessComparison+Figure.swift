@@ -1,5 +1,6 @@
 import Figures
 import Foundation
+import StalenessSimulation
 
 extension StalenessComparison {
     /// Every source's frequencies overlaid, beside the same on a log₁₀ frequency axis (the tails).

@@ -1,4 +1,5 @@
 import Foundation
+import StalenessSimulation
 
 extension ClusterCalibration {
     /// The ranked models, the best σ with its uncertainty, the comparison with the best family and
