@@ -82,8 +82,9 @@ struct SweepGridTests {
         try spelled.set(.sigma, to: "\(calibration.best.sigma)")
         #expect(try calibrated.configurations() == spelled.configurations())
         if case let .emulated(emulation) = try calibrated.configurations()[0].delay,
-           case let .simulated(model, sigma, _, _) = emulation.order {
-            #expect(model == calibration.best.model && sigma == calibration.best.sigma && emulation.workers == 12)
+           case let .simulated(model, _, _) = emulation.order {
+            #expect(model.name == calibration.best.model && model.standardDeviation == calibration.best.sigma
+                    && emulation.workers == 12)
         } else { Issue.record("not simulated workers") }
 
         let builder = ConfigurationBuilder()

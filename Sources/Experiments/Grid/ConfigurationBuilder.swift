@@ -231,18 +231,20 @@ public final class ConfigurationBuilder {
                     gradients: Self.simulatedGradients, seed: seed)
                 let histogram = StalenessSimulator.run(simulation)
                 let analysis = try StalenessAnalysis(histogram: histogram)
-                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram, analysis: analysis,
-                                            families: FamilyComparison(histogram: histogram, analysis: analysis))
+                let families = source.needsFamilies ? FamilyComparison(histogram: histogram, analysis: analysis) : nil
+                guard let weights = source.probabilities(histogram: histogram, analysis: analysis, families: families) else {
+                    throw bad("no \(source) fit of the simulated staleness")
+                }
                 let distribution = try DelayDistribution(
-                    weights: file.delayProbabilities(source, path: "simulation"),
-                    label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
+                    weights: weights, label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
                 distributions[key] = distribution
                 return .sampled(distribution)
             case "workers":
                 guard let workers = Int(argument), workers >= 1 else { throw bad("workers:N needs N ≥ 1") }
                 return .emulated(try WorkerEmulation(
                     workers: workers,
-                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed),
+                    order: .simulated(model: WorkerTimeModel(name: model, sigma: sigma), heterogeneity: heterogeneity,
+                                      seed: seed),
                     algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
@@ -251,7 +253,7 @@ public final class ConfigurationBuilder {
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))
                 return .emulated(try WorkerEmulation(workers: trace.workers,
-                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument),
+                                                     order: .recorded(trace: trace.reference),
                                                      algorithm: cluster.algorithm,
                                                      communicationTime: cluster.communication))
             default:

@@ -15,43 +15,6 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     /// The format versions this build reads.
     public static let readableVersions = 1...2
 
-    /// How delays are sampled from a distribution file: `fitted` (or `normal`), `empirical`,
-    /// `best` or a family name (`poisson`, `negative-binomial`, `gamma`, `log-normal`).
-    public enum DelaySource: Sendable, Equatable, Hashable, LosslessStringConvertible {
-        /// The moment-fitted normal, discretised to integers (see ``StalenessAnalysis/fittedNormal``).
-        case fittedNormal
-        /// The observed histogram itself.
-        case empirical
-        /// The maximum-likelihood family with the smallest BIC (version-2 files).
-        case best
-        /// One maximum-likelihood family (version-2 files); `.normal` is the ML discretised normal.
-        case family(CountFamily)
-
-        /// The accepted spellings, for messages.
-        public static let spellings = "fitted, empirical, best, " + CountFamily.allCases.map(\.rawValue).joined(separator: ", ")
-
-        /// Parses `fitted`/`normal`... see the type's summary; nil for anything else.
-        public init?(_ description: String) {
-            switch description {
-            case "fitted": self = .fittedNormal
-            case "empirical": self = .empirical
-            case "best": self = .best
-            default:
-                guard let family = CountFamily(rawValue: description) else { return nil }
-                self = family == .normal ? .fittedNormal : .family(family)
-            }
-        }
-
-        public var description: String {
-            switch self {
-            case .fittedNormal: "fitted"
-            case .empirical: "empirical"
-            case .best: "best"
-            case let .family(family): family.rawValue
-            }
-        }
-    }
-
     /// The file's format version.
     public var formatVersion: Int
     /// `"simulation"` or the path of the file whose counts were fitted.
@@ -84,34 +47,15 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         return StalenessHistogram(counts: counts)
     }
 
-    /// Delay probabilities over 0...maximum, summing to 1.
-    ///
-    /// `.empirical`: observed frequencies, `maximum` = the largest observed value.
-    /// `.fittedNormal`: the discretised moment-fitted normal with the mass below 0 folded into 0 and
-    /// the mass above `maximum` = max(largest observed, ⌈μ + 6σ⌉) folded into `maximum`.
-    /// `.best`, `.family`: the family's probabilities up to max(largest observed, the family's
-    /// 1 − 10⁻⁹ quantile), the rest folded into `maximum`.
+    /// Delay probabilities of the file's histogram under `source` (see
+    /// ``DelaySource/probabilities(histogram:analysis:families:)``).
     /// - Throws: ``DistributionFileError/noFamily(path:family:)`` when the file (version 1) has no
     ///   such fit.
     public func delayProbabilities(_ source: DelaySource, path: String) throws(DistributionFileError) -> [Double] {
-        let staleness = staleness
-        let maximum = staleness.maximum ?? 0
-        switch source {
-        case .empirical:
-            let total = Double(staleness.total)
-            return staleness.counts.map { Double($0) / total }
-        case .fittedNormal:
-            let normal = analysis.fittedNormal
-            let upper = max(maximum, Int((normal.mean + 6 * normal.sigma).rounded(.up)))
-            return normal.probabilitiesOfNonNegativeValues(upTo: upper)
-        case .best, .family:
-            let fit: CountFamilyFit? = switch source {
-            case let .family(family): families?.fit(family)
-            default: families?.best
-            }
-            guard let fit else { throw .noFamily(path: path, family: source.description) }
-            return fit.probabilities(upTo: fit.upperTail(from: maximum))
+        guard let probabilities = source.probabilities(histogram: staleness, analysis: analysis, families: families) else {
+            throw .noFamily(path: path, family: source.description)
         }
+        return probabilities
     }
 
     /// The file as pretty-printed JSON with sorted keys (so equal files are byte-identical).
