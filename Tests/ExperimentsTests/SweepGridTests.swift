@@ -111,7 +111,7 @@ struct SweepGridTests {
         try calibration.write(to: url)
         let builder = ConfigurationBuilder()
         let c = try builder.configuration([.delay: "workers:10", .calibration: url.path])
-        if case let .emulated(emulation) = c.delay, case let .simulated(_, _, heterogeneity, _) = emulation.order {
+        if case let .emulated(emulation) = c.delay, case let .simulated(_, heterogeneity, _) = emulation.order {
             #expect(heterogeneity == stragglers)
         } else { Issue.record("not simulated workers") }
         #expect(throws: SweepError.self) {
