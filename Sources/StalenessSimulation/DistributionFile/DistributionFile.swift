@@ -91,26 +91,42 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     /// the mass above `maximum` = max(largest observed, ⌈μ + 6σ⌉) folded into `maximum`.
     /// `.best`, `.family`: the family's probabilities up to max(largest observed, the family's
     /// 1 − 10⁻⁹ quantile), the rest folded into `maximum`.
+    /// The support is checked against `maximumDelay` before anything is allocated.
     /// - Throws: ``DistributionFileError/noFamily(path:family:)`` when the file (version 1) has no
-    ///   such fit.
-    public func delayProbabilities(_ source: DelaySource, path: String) throws(DistributionFileError) -> [Double] {
-        let staleness = staleness
-        let maximum = staleness.maximum ?? 0
+    ///   such fit, ``DistributionFileError/beyondMaximumDelay(path:source:reaches:maximum:)`` when the
+    ///   distribution reaches past `maximumDelay`.
+    public func delayProbabilities(_ source: DelaySource, path: String,
+                                   maximumDelay: Int = UpdateCountFile.maximumValue) throws(DistributionFileError) -> [Double] {
+        let largestKey = histogram.keys.compactMap { Int($0) }.max() ?? 0
+        func checked(_ upper: Double) throws(DistributionFileError) -> Int {
+            guard upper.isFinite, upper <= Double(maximumDelay) else {
+                throw .beyondMaximumDelay(path: path, source: source.description, reaches: upper, maximum: maximumDelay)
+            }
+            return Int(upper)
+        }
         switch source {
         case .empirical:
+            _ = try checked(Double(largestKey))
+            let staleness = staleness
             let total = Double(staleness.total)
             return staleness.counts.map { Double($0) / total }
         case .fittedNormal:
-            let normal = analysis.fittedNormal
-            let upper = max(maximum, Int((normal.mean + 6 * normal.sigma).rounded(.up)))
-            return normal.probabilitiesOfNonNegativeValues(upTo: upper)
+            let normal = analysis.normal
+            let upper = try checked(max(Double(largestKey), (normal.mean + 6 * normal.discretisedSigma).rounded(.up)))
+            return analysis.fittedNormal.probabilitiesOfNonNegativeValues(upTo: upper)
         case .best, .family:
             let fit: CountFamilyFit? = switch source {
             case let .family(family): families?.fit(family)
             default: families?.best
             }
             guard let fit else { throw .noFamily(path: path, family: source.description) }
-            return fit.probabilities(upTo: fit.upperTail(from: maximum))
+            _ = try checked(Double(largestKey))
+            if fit.family == .normal { _ = try checked((fit.parameters[0] + 6.1 * fit.parameters[1]).rounded(.up)) }
+            let tail = fit.upperTail(from: largestKey)
+            guard tail <= maximumDelay else {
+                throw .beyondMaximumDelay(path: path, source: source.description, reaches: Double(tail), maximum: maximumDelay)
+            }
+            return fit.probabilities(upTo: tail)
         }
     }
 
@@ -156,18 +172,55 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         } catch {
             throw .malformed(path: path, detail: "\(error)")
         }
+        var total = 0
         for (key, count) in file.histogram {
             guard let value = Int(key), value >= 0 else {
                 throw .malformed(path: path, detail: "histogram key '\(key)' is not a non-negative integer")
             }
+            guard value <= UpdateCountFile.maximumValue else {
+                throw .malformed(path: path, detail: "histogram key \(value) exceeds the supported maximum \(UpdateCountFile.maximumValue)")
+            }
             guard count >= 0 else {
                 throw .malformed(path: path, detail: "histogram count \(count) for value \(value) is negative")
             }
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            guard !overflow else { throw .malformed(path: path, detail: "the histogram's counts add up to more than \(Int.max)") }
+            total = sum
         }
-        guard file.histogram.values.reduce(0, +) > 0 else {
+        guard total > 0 else {
             throw .malformed(path: path, detail: "the histogram holds no observations")
         }
+        try file.checkFits(path: path)
         return file
+    }
+
+    /// Checks the stored fits that sampling uses: finite numbers, standard deviations ≥ 0.
+    private func checkFits(path: String) throws(DistributionFileError) {
+        func check(_ value: Double, _ name: String, nonNegative: Bool = false) throws(DistributionFileError) {
+            if value.isNaN { throw .malformed(path: path, detail: "\(name) is NaN") }
+            guard value.isFinite else { throw .malformed(path: path, detail: "\(name) is \(value), not a finite number") }
+            guard !nonNegative || value >= 0 else {
+                throw .malformed(path: path, detail: "\(name) is \(value), below 0")
+            }
+        }
+        let normal = analysis.normal
+        try check(normal.mean, "analysis.normal.mean")
+        try check(normal.standardDeviation, "analysis.normal.standardDeviation", nonNegative: true)
+        try check(normal.discretisedSigma, "analysis.normal.discretisedSigma", nonNegative: true)
+        for (index, fit) in (families?.fits ?? []).enumerated() {
+            guard fit.parameters.count == fit.family.parameterNames.count else {
+                throw .malformed(path: path, detail: "families.fits.\(index) has \(fit.parameters.count) parameters; \(fit.family.rawValue) has \(fit.family.parameterNames.count)")
+            }
+            for (p, value) in fit.parameters.enumerated() { try check(value, "families.fits.\(index).parameters.\(p)") }
+            guard fit.shift >= 0, fit.shift <= UpdateCountFile.maximumValue else {
+                throw .malformed(path: path, detail: "families.fits.\(index).shift \(fit.shift) is not in 0…\(UpdateCountFile.maximumValue)")
+            }
+            if fit.family == .normal {
+                guard fit.parameters[1] >= 0 else {
+                    throw .malformed(path: path, detail: "families.fits.\(index): a normal fit needs a mean and a σ ≥ 0")
+                }
+            }
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -115,8 +115,8 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
     /// (capped at ``UpdateCountFile/maximumValue``): where sampling stops and folds the tail.
     public func upperTail(from maximum: Int) -> Int {
         if family == .normal {
-            let normal = DiscretisedNormal(mean: parameters[0], sigma: parameters[1])
-            return max(maximum, Int((normal.mean + 6.1 * normal.sigma).rounded(.up)))
+            let end = min((parameters[0] + 6.1 * parameters[1]).rounded(.up), Double(UpdateCountFile.maximumValue))
+            return max(maximum, end.isFinite ? Int(end) : UpdateCountFile.maximumValue)
         }
         var cumulative = 0.0
         var k = shift
