@@ -6,6 +6,8 @@ enum CommandRunner {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// The process ended by a signal (a Swift trap, or the time limit's kill) rather than exiting.
+        var signaled = false
     }
 
     static var executable: URL {
@@ -17,9 +19,10 @@ enum CommandRunner {
         return dir.appendingPathComponent("staleness")
     }
 
-    /// Runs `staleness` with `arguments`, optionally in `directory`, and captures its output.
+    /// Runs `staleness` with `arguments`, optionally in `directory`, and captures its output; with a
+    /// `timeLimit` (seconds) the process is killed when it runs longer, and the result is `signaled`.
     static func run(_ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String]? = nil) throws -> Result {
+                    environment: [String: String]? = nil, timeLimit: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,11 +32,18 @@ enum CommandRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let timeLimit {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
+                if process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      signaled: process.terminationReason == .uncaughtSignal)
     }
 }

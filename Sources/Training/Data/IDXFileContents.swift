@@ -46,14 +46,6 @@ enum IDXFileContents {
         var headerSeen = false
 
         while true {
-            if !headerSeen, let declared = declaredLength(output, produced: produced) {
-                headerSeen = true
-                guard declared <= maximumSize else {
-                    throw .badDimensions(path: path, reason: "the header declares \(declared) bytes, more than the supported maximum \(maximumSize)")
-                }
-                limit = declared
-            }
-            guard produced <= limit else { throw .inflatesTooFar(path: path, limit: limit) }
             if produced == output.count {
                 // One byte beyond the limit is room enough to notice data past it.
                 output.append(contentsOf: repeatElement(0, count: min(output.count, limit + 1 - output.count)))
@@ -72,11 +64,18 @@ enum IDXFileContents {
                     return status
                 }
             }
+            if !headerSeen, let declared = declaredLength(output, produced: produced) {
+                headerSeen = true
+                guard declared <= maximumSize else {
+                    throw .badDimensions(path: path, reason: "the header declares \(declared == .max ? "more than \(Int.max)" : "\(declared)") bytes, more than the supported maximum \(maximumSize)")
+                }
+                limit = declared
+            }
+            guard produced <= limit else { throw .inflatesTooFar(path: path, limit: limit) }
             switch status {
             case Z_OK:
                 continue
             case Z_STREAM_END:
-                guard produced <= limit else { throw .inflatesTooFar(path: path, limit: limit) }
                 // Concatenated members decode as one file; anything else after a member is damage.
                 guard consumed < n else {
                     output.removeLast(output.count - produced)
