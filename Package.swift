@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
-// The pipeline, bottom to top: C bindings → simulator → training core (data sets included) → data-set
-// downloads → experiments → command-line tool.
+// The pipeline, bottom to top: C bindings → GSL's random numbers → simulator (and its reports) →
+// training core (data sets included) → data-set downloads → experiments → command-line tool.
 import PackageDescription
 
 let package = Package(
@@ -28,20 +28,29 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // GSL's seeded generator, its samplers and the Walker alias sampler, owned by Swift types (no C
+        // pointer leaves the module).
+        .target(name: "GSLRandom", dependencies: ["CGSL"]),
         // Writing result files: atomic replacement, CSV tables, JSON.
         .target(name: "ResultFiles"),
         // SVG charts in pure Swift: axes with nice ticks, bars, lines, legends.
         .target(name: "Figures"),
-        // Worker-time models, the discrete-event simulator, histograms, normal fits, distribution files.
+        // Worker-time models, the discrete-event simulator, staleness logs, histograms, fits of count
+        // families, calibration, distribution files.
         .target(
             name: "StalenessSimulation",
-            dependencies: ["CGSL", "CZlib", "ResultFiles", "Figures", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["CGSL", "CZlib", "GSLRandom", "ResultFiles", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        // What simulate, fit and calibrate write and print: terminal tables, CSV, distribution JSON, SVG figures.
+        .target(
+            name: "SimulationReports",
+            dependencies: ["StalenessSimulation", "ResultFiles", "Figures", .product(name: "Numerics", package: "swift-numerics")]
         ),
         // Kernels, LeNet-5, optimizers, delay models, datasets (IDX files, raw or gzip) and the training loop.
         .target(
             name: "Training",
             dependencies: [
-                "CGSL", "CZlib", "ResultFiles", "StalenessSimulation",
+                "CGSL", "CZlib", "GSLRandom", "ResultFiles", "StalenessSimulation",
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
@@ -54,7 +63,7 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "StalenessSimulation", "Training", "ResultFiles", "Figures",
+                "StalenessSimulation", "SimulationReports", "Training", "ResultFiles", "Figures",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -62,17 +71,20 @@ let package = Package(
         .executableTarget(
             name: "staleness",
             dependencies: [
-                "StalenessSimulation", "Training", "DatasetDownload", "ResultFiles", "Experiments",
+                "StalenessSimulation", "SimulationReports", "Training", "DatasetDownload", "ResultFiles", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "StalenessSimulationTests",
-            dependencies: ["StalenessSimulation", "CZlib", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: [
+                "StalenessSimulation", "SimulationReports", "GSLRandom", "CGSL", "CZlib",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
         ),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", "DatasetDownload", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["Training", "GSLRandom", "DatasetDownload", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(
             name: "FiguresTests",
@@ -84,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "Training", "StalenessSimulation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Experiments", "Training", "StalenessSimulation", "GSLRandom", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CommandLineTests",

@@ -7,7 +7,7 @@ struct Staleness: AsyncParsableCommand {
         commandName: "staleness",
         abstract: "Simulate, fit and train under the gradient staleness of asynchronous SGD.",
         version: "0.1.0",
-        subcommands: [Simulate.self, Fit.self, Calibrate.self, Train.self, DataCommand.self,
+        subcommands: [Simulate.self, Fit.self, Calibrate.self, Compare.self, Train.self, DataCommand.self,
                       Sweep.self, Race.self, Export.self, Merge.self, FiguresCommand.self, Reproduce.self]
     )
 }

@@ -19,10 +19,12 @@ enum CommandRunner {
         return dir.appendingPathComponent("staleness")
     }
 
-    /// Runs `staleness` with `arguments`, optionally in `directory`, and captures its output; with a
-    /// `timeLimit` (seconds) the process is killed when it runs longer, and the result is `signaled`.
+    /// Runs `staleness` with `arguments`, optionally in `directory` and with `input` on its standard
+    /// input, and captures its output; with a `timeLimit` (seconds) the process is killed when it
+    /// runs longer, and the result is `signaled`.
     static func run(_ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String]? = nil, timeLimit: Double? = nil) throws -> Result {
+                    environment: [String: String]? = nil, input: Data? = nil,
+                    timeLimit: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -31,12 +33,18 @@ enum CommandRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
         if let timeLimit {
             let pid = process.processIdentifier
             DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
                 if process.isRunning { kill(pid, SIGKILL) }
             }
+        }
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -10,7 +10,7 @@ struct RaceReportTests {
         c.learningRate = lr
         c.epochs = 3
         c.delay = .emulated(try WorkerEmulation(
-            workers: workers, order: .simulated(model: "normal", sigma: 0.2, heterogeneity: .none, seed: 1),
+            workers: workers, order: .simulated(model: .normal(sigma: 0.2), heterogeneity: .none, seed: 1),
             algorithm: algorithm))
         return c
     }

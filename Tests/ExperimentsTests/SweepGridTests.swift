@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Experiments
+import StalenessSimulation
 @testable import Training
 
 @Suite("Sweep grid")
@@ -62,6 +63,40 @@ struct SweepGridTests {
         #expect(c[7].remedies.compensation == .constant(lambda: 0.04) && c[7].remedies.clipNorm == 1)
         #expect(c[8].schedule == .paper(warmupEpochs: 2))
         if case let .emulated(emulation) = c[9].delay { #expect(emulation.workers == 4) } else { Issue.record("not emulated") }
+    }
+
+    /// A calibration file gives workers:N and sampled:N its model and σ: the configurations equal
+    /// those of the same model and σ spelled out; it excludes --model/--sigma and other delays.
+    @Test func aCalibrationFileSetsTheModelAndSigmaOfSimulatedWorkers() throws {
+        let log = StalenessSimulator.run(try SimulationConfiguration(workers: 6, model: .gamma(sigma: 0.5), gradients: 5_000, seed: 4))
+        let calibration = try ClusterCalibration(log: log, source: "log", workers: 6, models: ["gamma", "normal"],
+                                                 gradients: 5_000, repeats: 0)
+        let url = TinyData.temporaryDirectory().appendingPathComponent("calibration.json")
+        try calibration.write(to: url)
+        var calibrated = SweepGrid()
+        try calibrated.set(.delay, to: "workers:12,sampled:12")
+        calibrated.set(.calibration, values: [url.path])
+        var spelled = SweepGrid()
+        try spelled.set(.delay, to: "workers:12,sampled:12")
+        try spelled.set(.model, to: calibration.best.model)
+        try spelled.set(.sigma, to: "\(calibration.best.sigma)")
+        #expect(try calibrated.configurations() == spelled.configurations())
+        if case let .emulated(emulation) = try calibrated.configurations()[0].delay,
+           case let .simulated(model, _, _) = emulation.order {
+            #expect(model.name == calibration.best.model && model.standardDeviation == calibration.best.sigma
+                    && emulation.workers == 12)
+        } else { Issue.record("not simulated workers") }
+
+        let builder = ConfigurationBuilder()
+        let message = "--calibration sets the model and σ; give --calibration or --model/--sigma, not both"
+        #expect(throws: SweepError.invalidCombination(message)) {
+            try builder.configuration([.delay: "workers:4", .calibration: url.path, .sigma: "0.3"])
+        }
+        #expect(throws: SweepError.self) { try builder.configuration([.delay: "32", .calibration: url.path]) }
+        #expect(throws: SweepError.badValue(option: "calibration", value: "missing.json",
+                                            reason: "cannot read missing.json: No such file or directory")) {
+            try builder.configuration([.delay: "workers:4", .calibration: "missing.json"])
+        }
     }
 
     @Test func equalConfigurationsAppearOnce() throws {

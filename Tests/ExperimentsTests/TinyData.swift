@@ -1,6 +1,7 @@
-import Foundation
-import StalenessSimulation
 @testable import Experiments
+import Foundation
+import GSLRandom
+import StalenessSimulation
 @testable import Training
 
 /// Tiny learnable ten-class data for fast sweeps: in memory (32×32 inputs) and as IDX files (28×28).

@@ -1,5 +1,6 @@
-import Testing
+import GSLRandom
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct ArrivalWindowTests {
     /// Sorts `arrivals` with an `ArrivalWindow` and returns the (time, worker) pairs in its order.

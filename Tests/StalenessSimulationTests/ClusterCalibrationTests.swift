@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import SimulationReports
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct ClusterCalibrationTests {
     /// A log of 10^5 values simulated with known (model, σ, N) is recovered among all six models:

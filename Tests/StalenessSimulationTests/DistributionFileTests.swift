@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import SimulationReports
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct DistributionFileTests {
     private let directory = FileManager.default.temporaryDirectory

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import GSLRandom
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct FittingTests {
     /// `count` draws of N(mean, sigma²) rounded to the nearest integer.

@@ -1,4 +1,5 @@
 import Foundation
+import SimulationReports
 import Testing
 @testable import StalenessSimulation
 

@@ -1,5 +1,6 @@
-import Testing
+import GSLRandom
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct RandomGeneratorTests {
     @Test func sameSeedSameStreamDifferentSeedDifferentStream() {

@@ -1,5 +1,6 @@
-import Testing
+import GSLRandom
 @testable import StalenessSimulation
+import Testing
 
 @Suite struct WorkerTimeModelTests {
     @Test(arguments: [
@@ -13,7 +14,7 @@ import Testing
         let n = 200_000
         var sum = 0.0, sumSquares = 0.0, smallest = Double.infinity
         for _ in 0..<n {
-            let x = sampler.draw(rng.pointer)
+            let x = sampler.draw(rng)
             sum += x
             sumSquares += x * x
             smallest = min(smallest, x)
@@ -28,13 +29,13 @@ import Testing
     @Test func shiftedExponentialNeverGoesBelowItsShift() {
         let sampler = WorkerTimeSampler(.shiftedExponential(sigma: 0.3))
         let rng = RandomGenerator(seed: 1)
-        #expect((0..<10_000).allSatisfy { _ in sampler.draw(rng.pointer) >= 0.7 })
+        #expect((0..<10_000).allSatisfy { _ in sampler.draw(rng) >= 0.7 })
     }
 
     @Test func wideNormalDrawsAreTruncatedToPositiveTimes() {
         let sampler = WorkerTimeSampler(.normal(sigma: 2))
         let rng = RandomGenerator(seed: 1)
-        #expect((0..<10_000).allSatisfy { _ in sampler.draw(rng.pointer) > 0 })
+        #expect((0..<10_000).allSatisfy { _ in sampler.draw(rng) > 0 })
     }
 
     @Test func rejectsBadNamesAndSigmas() {

@@ -11,7 +11,7 @@ import Testing
                         base: WorkerTimeBase = .equal) throws -> DelaySpecification {
         let heterogeneity = try WorkerHeterogeneity(baseTimes: base)
         return .emulated(try WorkerEmulation(
-            workers: workers, order: .simulated(model: "normal", sigma: sigma, heterogeneity: heterogeneity, seed: 11),
+            workers: workers, order: .simulated(model: .normal(sigma: sigma), heterogeneity: heterogeneity, seed: 11),
             algorithm: algorithm, communicationTime: communication))
     }
 
@@ -78,8 +78,14 @@ import Testing
                                                      warmupPerWorker: 0, seed: 11)
         var recorder = WorkerSequenceRecorder(capacity: 200)
         _ = StalenessSimulator.run(simulation, observer: &recorder)
+        let traceURL = FileManager.default.temporaryDirectory.appendingPathComponent("clocked-async-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: traceURL) }
+        let rows = recorder.workers.enumerated().map { "\($0.offset),\($0.element),0" }
+        try (["arrival,worker,staleness"] + rows).joined(separator: "\n").write(to: traceURL, atomically: true, encoding: .utf8)
+        let trace = try TraceFile(contentsOf: traceURL)
+        #expect(trace.workerIDs == recorder.workers)
         let traced = try SyntheticData.run(Self.configuration(.emulated(try WorkerEmulation(
-            workers: workers, order: .recorded(workerIDs: recorder.workers, label: "test")))))
+            workers: workers, order: .recorded(trace: trace.reference)))))
         let clocked = try SyntheticData.run(Self.configuration(Self.cluster(.async, workers: workers)))
         #expect(Self.same(traced.parameters, clocked.parameters))
         #expect(Self.untimed(traced.result) == Self.untimed(clocked.result))

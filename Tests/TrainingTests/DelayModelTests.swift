@@ -68,7 +68,7 @@ import Testing
     @Test(arguments: [2, 4])
     func emulationWithoutSpreadIsConstantDelay(workers: Int) throws {
         let emulation = try WorkerEmulation(
-            workers: workers, order: .simulated(model: "normal", sigma: 0, heterogeneity: .none, seed: 5))
+            workers: workers, order: .simulated(model: .normal(sigma: 0), heterogeneity: .none, seed: 5))
         let emulated = try SyntheticData.run(Self.configuration(.emulated(emulation)))
         let constant = try SyntheticData.run(Self.configuration(.constant(delay: workers - 1, flushAtEnd: true)))
         #expect(emulated.parameters == constant.parameters)
@@ -79,7 +79,7 @@ import Testing
     @Test(arguments: [(3, 0.2), (8, 0.5)])
     func emulatedStalenessMatchesTheSimulator(workers: Int, sigma: Double) throws {
         let emulation = try WorkerEmulation(
-            workers: workers, order: .simulated(model: "normal", sigma: sigma, heterogeneity: .none, seed: 11))
+            workers: workers, order: .simulated(model: .normal(sigma: sigma), heterogeneity: .none, seed: 11))
         var realised: [UpdateRecord] = []
         _ = try SyntheticData.run(Self.configuration(.emulated(emulation)), updates: { realised.append($0) })
         struct Recorder: ArrivalObserver {
@@ -100,7 +100,7 @@ import Testing
     /// workers take part by the end.
     @Test func workerRampStartsWithOneWorker() throws {
         let emulation = try WorkerEmulation(
-            workers: 6, order: .simulated(model: "normal", sigma: 0.2, heterogeneity: .none, seed: 5))
+            workers: 6, order: .simulated(model: .normal(sigma: 0.2), heterogeneity: .none, seed: 5))
         var configuration = Self.configuration(.emulated(emulation), epochs: 2)
         configuration.remedies.rampEpochs = 1
         var records: [UpdateRecord] = []
@@ -140,6 +140,6 @@ import Testing
         warmup.schedule = .paper(warmupEpochs: 5)
         #expect(throws: TrainingError.self) { try warmup.validate() }
         #expect(throws: TrainingError.self) { try DelayDistribution(weights: [0, -1], label: "x") }
-        #expect(throws: TrainingError.self) { try WorkerEmulation(workers: 0, order: .recorded(workerIDs: [], label: "t")) }
+        #expect(throws: TrainingError.self) { try WorkerEmulation(workers: 0, order: .recorded(trace: TraceReference(path: "t", digest: "", submissions: 0, workers: 0))) }
     }
 }

@@ -40,7 +40,7 @@ import Testing
     @Test func delayBuffersAreEstimatedAndRefusedWithTheFigure() throws {
         var configuration = TrainingConfiguration()
         configuration.delay = .emulated(try WorkerEmulation(
-            workers: 20_000, order: .simulated(model: "normal", sigma: 0.2, heterogeneity: .none, seed: 1)))
+            workers: 20_000, order: .simulated(model: .studyDefault, heterogeneity: .none, seed: 1)))
         let perWorker = Double(LeNet5.parameterCount * 4 + 64)
         #expect(configuration.estimatedDelayBufferBytes == 20_000 * perWorker)
         let budget = MemoryBudget(bytes: Double(1 << 30), source: MemoryBudget.variable)

@@ -1,4 +1,5 @@
 import Foundation
+import GSLRandom
 import StalenessSimulation
 import Testing
 @testable import Training

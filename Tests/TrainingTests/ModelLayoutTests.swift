@@ -1,3 +1,4 @@
+import GSLRandom
 import StalenessSimulation
 import Testing
 @testable import Training

@@ -1,3 +1,4 @@
+import GSLRandom
 import StalenessSimulation
 @testable import Training
 

@@ -11,12 +11,16 @@ import Training
 /// library's defaults; the optimizer is stored ``Training/OptimizerSettings/canonical``.
 ///
 /// Delay distributions of simulated workers (`--delay sampled:N`) are simulated once per distinct
-/// (N, σ, model, heterogeneity, sampling, seed) and reused.
+/// (N, σ, model, heterogeneity, sampling, seed) and reused. A `--calibration FILE` replaces the
+/// model and σ of `sampled:N` and `workers:N` by the file's calibrated ones (the configuration
+/// records the model and σ, not the file).
 public final class ConfigurationBuilder {
     /// Gradients simulated for a `sampled:N` delay distribution (as `train --workers`).
     static let simulatedGradients = 1_000_000
 
     private var distributions: [String: DelayDistribution] = [:]
+    /// Calibration files read so far, by path.
+    private var calibrations: [String: ClusterCalibration] = [:]
     /// The algorithm and communication time of the point being built, for `workers:N`.
     private var cluster: (algorithm: Algorithm, communication: Double) = (.async, 0)
 
@@ -92,8 +96,12 @@ public final class ConfigurationBuilder {
         } catch {
             throw .invalidCombination("worker heterogeneity: \(error)")
         }
+        var model = value(.model), sigma = try number(.sigma)
+        if value(.calibration) != "none" {
+            (model, sigma) = try calibratedModel(point)
+        }
         c.delay = try delay(value(.delay), flush: flag(.flushDelayed), sampling: value(.delaySampling),
-                            sigma: number(.sigma), model: value(.model), heterogeneity: heterogeneity, seed: seed)
+                            sigma: sigma, model: model, heterogeneity: heterogeneity, seed: seed)
         if case .emulated = c.delay {} else if algorithm != .async || cluster.communication != 0 {
             throw .invalidCombination("--algorithm and --communication-time need --delay workers:N or trace:FILE")
         }
@@ -128,6 +136,28 @@ public final class ConfigurationBuilder {
         c.optimizer = c.optimizer.canonical
         do { try c.validate() } catch { throw .invalidCombination(error.description) }
         return c
+    }
+
+    /// The model name and σ of the calibration file `point` names, which replace `--model` and
+    /// `--sigma` for `sampled:N` and `workers:N` (the cluster calibrated on a log, at any N).
+    private func calibratedModel(_ point: [SweepParameter: String]) throws(SweepError) -> (model: String, sigma: Double) {
+        let path = point[.calibration] ?? SweepParameter.calibration.defaultValue
+        guard point[.model] == nil, point[.sigma] == nil else {
+            throw .invalidCombination("--calibration sets the model and σ; give --calibration or --model/--sigma, not both")
+        }
+        let delay = point[.delay] ?? SweepParameter.delay.defaultValue
+        guard delay.hasPrefix("sampled:") || delay.hasPrefix("workers:") else {
+            throw .invalidCombination("--calibration goes with simulated workers: train --workers N or --emulate-workers N "
+                                      + "(sweep --delay sampled:N or workers:N), not --delay \(delay)")
+        }
+        let calibration: ClusterCalibration
+        if let cached = calibrations[path] { calibration = cached } else {
+            do { calibration = try ClusterCalibration.load(from: URL(fileURLWithPath: path)) } catch {
+                throw .badValue(option: SweepParameter.calibration.rawValue, value: path, reason: error.description)
+            }
+            calibrations[path] = calibration
+        }
+        return (calibration.best.model, calibration.best.sigma)
     }
 
     /// Applies a `--remedy` value: `none` or `+`-joined items.
@@ -221,7 +251,8 @@ public final class ConfigurationBuilder {
                 guard let workers = Int(argument), workers >= 1 else { throw bad("workers:N needs N ≥ 1") }
                 return .emulated(try WorkerEmulation(
                     workers: workers,
-                    order: .simulated(model: model, sigma: sigma, heterogeneity: heterogeneity, seed: seed),
+                    order: .simulated(model: WorkerTimeModel(name: model, sigma: sigma), heterogeneity: heterogeneity,
+                                      seed: seed),
                     algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
@@ -232,7 +263,7 @@ public final class ConfigurationBuilder {
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))
                 return .emulated(try WorkerEmulation(workers: trace.workers,
-                                                     order: .recorded(workerIDs: trace.workerIDs, label: argument),
+                                                     order: .recorded(trace: trace.reference),
                                                      algorithm: cluster.algorithm,
                                                      communicationTime: cluster.communication))
             default:

@@ -15,7 +15,7 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
     case threads, batch, lr, delay
     case flushDelayed = "flush-delayed"
     case delaySampling = "delay-sampling"
-    case sigma, model
+    case sigma, model, calibration
     case slowFraction = "slow-fraction"
     case slowFactor = "slow-factor"
     case stragglerProbability = "straggler-probability"
@@ -61,6 +61,7 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
         case .delaySampling: return "fitted"
         case .sigma: return "\(WorkerTimeModel.studyDefault.standardDeviation)"
         case .model: return WorkerTimeModel.studyDefault.name
+        case .calibration: return "none"
         case .slowFraction: return "\(WorkerHeterogeneity.none.slowFraction)"
         case .slowFactor: return "\(WorkerHeterogeneity.defaultSlowFactor)"
         case .stragglerProbability: return "\(WorkerHeterogeneity.none.stragglerProbability)"
@@ -92,6 +93,7 @@ public enum SweepParameter: String, CaseIterable, Codable, Sendable {
         case .nesterov, .flushDelayed, .dcAdaptive: "true, false"
         case .algorithm: "sync, sync-backup:K, async, rennala:B, ringmaster:R (with delay workers:N)"
         case .trainSubset, .testSubset: "N or all"
+        case .calibration: "a calibration file (from `staleness calibrate`) or none; with sampled:N or workers:N"
         case .clipNorm, .dcLambda: "a number or none"
         default: "as for `train --\(rawValue)`"
         }

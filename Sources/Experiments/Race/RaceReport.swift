@@ -116,8 +116,8 @@ public struct RaceReport: Sendable {
 
     private static func describe(_ c: TrainingConfiguration, _ e: WorkerEmulation) -> String {
         var parts = ["N=\(e.workers)"]
-        if case let .simulated(model, sigma, heterogeneity, seed) = e.order {
-            parts.append("\(model) σ=\(sigma)")
+        if case let .simulated(model, heterogeneity, seed) = e.order {
+            parts.append("\(model.name) σ=\(model.standardDeviation)")
             if let base = heterogeneity.baseTimes { parts.append("base \(base)") }
             if heterogeneity.stragglerProbability > 0 {
                 parts.append("stragglers p=\(heterogeneity.stragglerProbability)×\(heterogeneity.stragglerFactor)")

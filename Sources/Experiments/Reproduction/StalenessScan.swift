@@ -1,3 +1,4 @@
+import SimulationReports
 import StalenessSimulation
 
 /// Simulates the staleness of N asynchronous workers for several N and turns each histogram into a

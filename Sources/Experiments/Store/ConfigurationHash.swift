@@ -1,4 +1,5 @@
 import Foundation
+import ResultFiles
 import Training
 
 /// A stable identity for a training configuration: FNV-1a (64 bit) of its canonical JSON (sorted
@@ -16,24 +17,8 @@ public enum ConfigurationHash {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The hash of `configuration`.
+    /// The hash of `configuration`: ``ContentDigest`` of its canonical JSON.
     public static func of(_ configuration: TrainingConfiguration) -> String {
-        hex(fnv1a64(Array(canonicalJSON(configuration).utf8)))
-    }
-
-    /// FNV-1a, 64-bit variant (offset basis 0xcbf29ce484222325, prime 0x100000001b3).
-    public static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
-    /// 16 lowercase hex digits, zero-padded.
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        ContentDigest.hexDigest(canonicalJSON(configuration).utf8)
     }
 }

@@ -1,4 +1,4 @@
-import CGSL
+import GSLRandom
 import Foundation
 import ResultFiles
 
@@ -73,6 +73,22 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
         try WorkerTimeModel(name: best.model, sigma: best.sigma)
     }
 
+    /// The calibrated cluster as a simulation: the best model and σ at `workers` (default the
+    /// calibrated N), recording `gradients` (default as calibrated) with `seed` (default as calibrated).
+    /// - Throws: ``SimulationInputError`` for an invalid model, σ, worker or gradient count.
+    public func simulation(workers: Int? = nil, gradients: Int? = nil,
+                           seed: UInt64? = nil) throws(SimulationInputError) -> SimulationConfiguration {
+        try SimulationConfiguration(workers: workers ?? self.workers, model: workerTimeModel(),
+                                    gradients: gradients ?? self.gradients, seed: seed ?? self.seed)
+    }
+
+    /// The calibrated cluster in words, e.g. `gamma σ = 0.4012 ± 0.0030 at N = 16`.
+    public var clusterDescription: String {
+        let sigma = best.model == "exponential" ? ""
+            : String(format: " σ = %.4f", best.sigma) + (sigmaStandardError.map { String(format: " ± %.4f", $0) } ?? "")
+        return "\(best.model)\(sigma) at N = \(workers)"
+    }
+
     /// Calibrates the simulator to `log`.
     /// - Parameters:
     ///   - workers: N, or nil to estimate it as round(mean) + 1.
@@ -110,10 +126,9 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
             let bins = log.nonZeroBins
             var sigmas: [Double] = []
             for r in 1...repeats {
-                // A multinomial resample of the log over its distinct values.
-                var drawn = [UInt32](repeating: 0, count: bins.count)
-                let p = bins.map { Double($0.count) }
-                gsl_ran_multinomial(generator.pointer, bins.count, UInt32(clamping: summary.count), p, &drawn)
+                // A multinomial resample of the log over its distinct values (GSL counts in 32 bits:
+                // a log of more than 2^32 values is resampled at that size, a slightly wider SE).
+                let drawn = generator.multinomial(trials: min(summary.count, Int(UInt32.max)), weights: bins.map { Double($0.count) })
                 var resample = [Double](repeating: 0, count: observed.count)
                 for (bin, count) in zip(bins, drawn) { resample[bin.value] = Double(count) }
                 sigmas.append(try Self.fitSigma(model: fits[0].model, target: resample, workers: n, gradients: gradients,
@@ -163,9 +178,18 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
         let values = grid.map(f)
         let index = values.indices.min { values[$0] < values[$1] }!
         guard index > 0, index < grid.count - 1 else { return (grid[index], values[index]) }
-        let sigma = BrentMinimizer.minimize(f, guess: grid[index], lower: grid[index - 1], upper: grid[index + 1])
+        // Brent stops at a relative tolerance of 10⁻³: four significant digits are all σ has.
+        let sigma = Self.fourSignificantDigits(
+            BrentMinimizer.minimize(f, guess: grid[index], lower: grid[index - 1], upper: grid[index + 1]))
         let refined = f(sigma)
         return refined <= values[index] ? (sigma, refined) : (grid[index], values[index])
+    }
+
+    /// `x` rounded to four significant digits.
+    static func fourSignificantDigits(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x }
+        let scale = pow(10, 3 - floor(log10(x)))
+        return (x * scale).rounded() / scale
     }
 
     /// The file as pretty-printed JSON with sorted keys.

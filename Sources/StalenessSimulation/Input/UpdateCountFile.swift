@@ -18,8 +18,12 @@ public enum UpdateCountFile {
     public static let maximumValue = 10_000_000
 
     /// Reads the log at `path` (`-` for standard input).
+    /// - Parameters:
+    ///   - column: read only this column.
+    ///   - preferredColumn: without `column`, read only the column of this header name when the
+    ///     header has one (e.g. `staleness` of a trace, whose other columns are not staleness).
     /// - Throws: ``UpdateCountFileError`` naming the file, and the line and column at fault.
-    public static func read(path: String, column: LogColumn? = nil,
+    public static func read(path: String, column: LogColumn? = nil, preferredColumn: String? = nil,
                             layout: LogLayout = .auto) throws(UpdateCountFileError) -> StalenessLog {
         let reader = try GzipLineReader(path: path)
         let path = path == "-" ? "<stdin>" : path
@@ -45,6 +49,7 @@ public enum UpdateCountFile {
             ? fields.map { String(decoding: line[$0], as: UTF8.self) } : nil
         let width = first.count
         let names = header ?? (1...width).map { "column \($0)" }
+        let column = column ?? preferredColumn.flatMap { name in header?.contains(name) == true ? .name(name) : nil }
 
         var selected = Array(0..<width)
         if let column {

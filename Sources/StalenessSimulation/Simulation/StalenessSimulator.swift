@@ -1,5 +1,5 @@
-import CGSL
 import Foundation
+import GSLRandom
 
 /// Discrete-event simulation of N workers feeding one parameter server.
 ///
@@ -31,7 +31,6 @@ public enum StalenessSimulator {
     ) throws(Observer.Failure) -> StalenessHistogram {
         let workers = configuration.workers
         let generator = RandomGenerator(seed: configuration.seed)
-        let rng = generator.pointer
         let sampler = WorkerTimeSampler(configuration.model)
         let heterogeneity = configuration.heterogeneity
         let stragglerProbability = heterogeneity.stragglerProbability
@@ -48,8 +47,8 @@ public enum StalenessSimulator {
 
         @inline(__always)
         func computeTime(of worker: Int) -> Double {
-            var time = sampler.draw(rng) * speeds[worker]
-            if stragglerProbability > 0, gsl_rng_uniform(rng) < stragglerProbability { time *= stragglerFactor }
+            var time = sampler.draw(generator) * speeds[worker]
+            if stragglerProbability > 0, generator.uniform() < stragglerProbability { time *= stragglerFactor }
             return time + overhead
         }
 

@@ -1,4 +1,4 @@
-import CGSL
+import GSLRandom
 
 /// Draws the compute times of N workers one at a time, in whatever order a caller asks for them:
 /// the model's draw times worker i's speed factor (slow workers, base times), times the straggler
@@ -29,9 +29,8 @@ public final class ComputeTimeSource {
     /// The next compute time of `worker` (in `0..<workers`).
     @inline(__always)
     public func draw(worker: Int) -> Double {
-        let rng = generator.pointer
-        var time = sampler.draw(rng) * speeds[worker]
-        if stragglerProbability > 0, gsl_rng_uniform(rng) < stragglerProbability { time *= stragglerFactor }
+        var time = sampler.draw(generator) * speeds[worker]
+        if stragglerProbability > 0, generator.uniform() < stragglerProbability { time *= stragglerFactor }
         return time
     }
 }

@@ -1,4 +1,4 @@
-import CGSL
+import GSLRandom
 import Foundation
 
 /// Draws compute times of a ``WorkerTimeModel`` straight from a GSL generator, with the model's
@@ -32,25 +32,25 @@ struct WorkerTimeSampler {
     /// One compute time (> 0 except for the measure-zero lower ends of `shifted-exponential` with
     /// σ = 1 and of `exponential`).
     @inline(__always)
-    func draw(_ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+    func draw(_ rng: RandomGenerator) -> Double {
         switch kind {
         case .constant:
             return a
         case .normal:
             // Truncation by redrawing: with σ = 0.2 this loops again once in 3.5 million draws.
             var x: Double
-            repeat { x = 1 + gsl_ran_gaussian_ziggurat(rng, a) } while x <= 0
+            repeat { x = 1 + rng.gaussian(sd: a) } while x <= 0
             return x
         case .lognormal:
-            return gsl_ran_lognormal(rng, a, b)
+            return rng.logNormal(mu: a, sigma: b)
         case .exponential:
-            return gsl_ran_exponential(rng, a)
+            return rng.exponential(mean: a)
         case .shiftedExponential:
-            return a + gsl_ran_exponential(rng, b)
+            return a + rng.exponential(mean: b)
         case .gamma:
-            return gsl_ran_gamma(rng, a, b)
+            return rng.gamma(shape: a, scale: b)
         case .uniform:
-            return gsl_ran_flat(rng, a, b)
+            return rng.flat(from: a, to: b)
         }
     }
 }

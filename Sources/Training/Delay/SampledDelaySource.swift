@@ -1,4 +1,4 @@
-import StalenessSimulation
+import GSLRandom
 
 /// Stale reads with sampled delays: the gradient applied at step t is computed on the parameters as
 /// they were at the start of step t − τ_t, with τ_t drawn from a delay distribution.

@@ -4,12 +4,14 @@ import StalenessSimulation
 /// simulating their compute times or from a simulator trace.
 public struct WorkerEmulation: Codable, Hashable, Sendable {
     /// Where the order of submissions comes from.
-    public enum Order: Codable, Hashable, Sendable {
-        /// Simulated compute times: the model's name and σ (see `WorkerTimeModel`), slow workers and
-        /// stragglers, and the seed of the time draws.
-        case simulated(model: String, sigma: Double, heterogeneity: WorkerHeterogeneity, seed: UInt64)
-        /// Submitting worker ids in arrival order, replayed from a trace file named by `label`.
-        case recorded(workerIDs: [Int32], label: String)
+    /// (Encoded as `{"simulated": {"model", "sigma", "heterogeneity", "seed"}}` or
+    /// `{"recorded": {"trace"}}`; see `WorkerEmulation.Order+Codable.swift`.)
+    public enum Order: Hashable, Sendable {
+        /// Simulated compute times: the worker-time model (its σ inside), slow workers and stragglers,
+        /// and the seed of the time draws.
+        case simulated(model: WorkerTimeModel, heterogeneity: WorkerHeterogeneity, seed: UInt64)
+        /// Submitting worker ids in arrival order, replayed from the trace file `trace` names.
+        case recorded(trace: TraceReference)
     }
 
     /// Virtual workers, ≥ 1.
@@ -27,9 +29,9 @@ public struct WorkerEmulation: Codable, Hashable, Sendable {
     public var resolvedAlgorithm: Algorithm { algorithm ?? .async }
 
     /// Creates an emulation plan.
-    /// - Throws: `TrainingError.invalidConfiguration` for fewer than one worker, an unknown model or
-    ///   σ, recorded ids outside `0..<workers`, a negative or non-finite communication time, or an
-    ///   algorithm other than `async` on a recorded order (a trace has no times).
+    /// - Throws: `TrainingError.invalidConfiguration` for fewer than one worker, a trace of another
+    ///   number of workers, a negative or non-finite communication time, or an algorithm other than
+    ///   `async` on a recorded order (a trace has no times).
     public init(workers: Int, order: Order, algorithm: Algorithm = .async,
                 communicationTime: Double = 0) throws(TrainingError) {
         guard workers >= 1 else { throw .invalidConfiguration("emulated workers must be ≥ 1, got \(workers)") }
@@ -37,13 +39,11 @@ public struct WorkerEmulation: Codable, Hashable, Sendable {
             throw .invalidConfiguration("communication time must be ≥ 0, got \(communicationTime)")
         }
         switch order {
-        case let .simulated(model, sigma, _, _):
-            do { _ = try WorkerTimeModel(name: model, sigma: sigma) } catch {
-                throw .invalidConfiguration(error.description)
-            }
-        case let .recorded(ids, label):
-            if let bad = ids.first(where: { $0 < 0 || Int($0) >= workers }) {
-                throw .invalidConfiguration("trace \(label) names worker \(bad), outside 0..<\(workers)")
+        case .simulated:
+            break
+        case let .recorded(trace):
+            guard trace.workers == workers else {
+                throw .invalidConfiguration("trace \(trace.path) has \(trace.workers) workers, not \(workers)")
             }
             guard algorithm == .async, communicationTime == 0 else {
                 throw .invalidConfiguration("a trace has no times: it replays only --algorithm async without communication time")

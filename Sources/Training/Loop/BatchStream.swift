@@ -1,4 +1,4 @@
-import StalenessSimulation
+import GSLRandom
 
 /// An endless stream of mini-batches drawn from a dataset, reshuffled (seeded) at the start of
 /// every pass.

@@ -1,4 +1,5 @@
 import Foundation
+import GSLRandom
 import StalenessSimulation
 
 /// Trains LeNet-5 with one configuration: seeded initialisation, seeded shuffling, any delay model
@@ -79,12 +80,8 @@ public final class Trainer {
     /// algorithms, the simulator's arrivals (with two communication times per gradient) for the others.
     private static func clusterSource(_ emulation: WorkerEmulation, computer: GradientComputer, parameterCount: Int,
                                       updates: Int) throws(TrainingError) -> any GradientSource {
-        guard case let .simulated(model, sigma, heterogeneity, seed) = emulation.order else {
+        guard case let .simulated(timeModel, heterogeneity, seed) = emulation.order else {
             preconditionFailure("only a simulated order has a clock")
-        }
-        let timeModel: WorkerTimeModel
-        do { timeModel = try WorkerTimeModel(name: model, sigma: sigma) } catch {
-            throw .invalidConfiguration(error.description)
         }
         let workers = emulation.workers
         let communication = emulation.communicationTime ?? 0
@@ -128,11 +125,7 @@ public final class Trainer {
     {
         let workers = emulation.workers
         switch emulation.order {
-        case let .simulated(model, sigma, heterogeneity, seed):
-            let timeModel: WorkerTimeModel
-            do { timeModel = try WorkerTimeModel(name: model, sigma: sigma) } catch {
-                throw .invalidConfiguration(error.description)
-            }
+        case let .simulated(timeModel, heterogeneity, seed):
             func simulate(_ arrivals: Int) -> [Int32] {
                 // Valid by construction: workers ≥ 1 and arrivals ≥ 1 were checked above.
                 let simulation = try! SimulationConfiguration(
@@ -143,16 +136,16 @@ public final class Trainer {
                 return recorder.workers
             }
             return SubmissionSequence(workers: workers, sequence: simulate(updates + workers), extend: simulate)
-        case let .recorded(ids, label):
+        case let .recorded(reference):
             guard !ramps else {
                 throw .invalidConfiguration("a trace fixes its workers: --ramp-epochs cannot be combined with --trace")
             }
-            guard ids.count >= updates else {
+            guard reference.submissions >= updates else {
                 throw .invalidConfiguration(
-                    "trace \(label) has \(ids.count) submissions; the run needs \(updates) "
+                    "trace \(reference.path) has \(reference.submissions) submissions; the run needs \(updates) "
                         + "(simulate more gradients or train fewer epochs)")
             }
-            return SubmissionSequence(workers: workers, sequence: ids)
+            return SubmissionSequence(workers: workers, sequence: try TraceFile(reference: reference).workerIDs)
         }
     }
 

@@ -1,5 +1,4 @@
-import CGSL
-import StalenessSimulation
+import GSLRandom
 
 /// LeNet-5 as the study ran it, on 32×32 single-channel images and 10 classes:
 /// conv 1→6 5×5, ReLU, max-pool 2; conv 6→16 5×5, ReLU, max-pool 2; conv 16→120 5×5 (a dense

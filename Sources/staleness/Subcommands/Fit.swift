@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SimulationReports
 import StalenessSimulation
 
 extension Staleness {

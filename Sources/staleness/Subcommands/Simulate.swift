@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SimulationReports
 import StalenessSimulation
 
 extension Staleness {
@@ -19,11 +20,14 @@ extension Staleness {
         @Option(help: "Number of workers N, or a comma-separated list (e.g. 2,4,8,16) for a scan over N.")
         var workers = "32"
 
-        @Option(help: "Spread σ of a compute time (its standard deviation; the mean is 1). Ignored by exponential.")
-        var sigma = 0.2
+        @Option(help: "Spread σ of a compute time (its standard deviation; the mean is 1; default \(WorkerTimeModel.studyDefault.standardDeviation)). Ignored by exponential.")
+        var sigma: Double?
 
-        @Option(help: "Compute-time model: \(WorkerTimeModel.names.joined(separator: ", ")).")
-        var model = "normal"
+        @Option(help: "Compute-time model: \(WorkerTimeModel.names.joined(separator: ", ")) (default \(WorkerTimeModel.studyDefault.name)).")
+        var model: String?
+
+        @Option(help: "A calibration file (from `staleness calibrate`): simulate its calibrated model and σ, e.g. at other --workers; excludes --model and --sigma.")
+        var calibration: String?
 
         @Option(help: "Fraction of workers (the highest ids) that are systematically slow.")
         var slowFraction = 0.0
@@ -59,6 +63,9 @@ extension Staleness {
         var json = false
 
         func validate() throws {
+            if calibration != nil, model != nil || sigma != nil {
+                throw CommandLineError("--calibration sets the model and σ; give --calibration or --model/--sigma, not both")
+            }
             let counts = try workerCounts()
             _ = try timeModel()
             _ = try heterogeneity()
@@ -74,8 +81,11 @@ extension Staleness {
 
         func run() throws {
             let counts = try workerCounts()
+            let calibrated = try calibration.map { path throws(CalibrationFileError) in try ClusterCalibration.load(from: URL(fileURLWithPath: path)) }
+            let sigma = calibrated?.best.sigma ?? self.sigma ?? WorkerTimeModel.studyDefault.standardDeviation
             let directory = URL(fileURLWithPath: out)
             try OutputDirectory.prepare(directory)
+            if let calibrated, !json { print(calibrated.extrapolationText(workers: counts), terminator: "") }
             if counts.count == 1 {
                 let configuration = try baseConfiguration(workers: counts[0])
                 let run = try SimulationRun.perform(configuration, trace: trace.map { URL(fileURLWithPath: $0) })
@@ -123,8 +133,11 @@ extension Staleness {
             return counts
         }
 
+        /// The calibration file's model, else --model and --sigma with the library's defaults.
         private func timeModel() throws -> WorkerTimeModel {
-            try WorkerTimeModel(name: model, sigma: sigma)
+            if let calibration { return try ClusterCalibration.load(from: URL(fileURLWithPath: calibration)).workerTimeModel() }
+            return try WorkerTimeModel(name: model ?? WorkerTimeModel.studyDefault.name,
+                                       sigma: sigma ?? WorkerTimeModel.studyDefault.standardDeviation)
         }
 
         private func heterogeneity() throws -> WorkerHeterogeneity {

@@ -38,11 +38,14 @@ struct DelayOptions: ParsableArguments {
     @Option(name: .customLong("worker-times"), help: "Fixed base times of the workers, multiplying every draw: equal, sqrt (worker i takes √(i+1)) or linear (i+1).")
     var workerTimes: String = "equal"
 
-    @Option(help: "Worker compute-time σ for --workers / --emulate-workers.")
-    var sigma: Double = WorkerTimeModel.studyDefault.standardDeviation
+    @Option(help: "Worker compute-time σ for --workers / --emulate-workers (default \(WorkerTimeModel.studyDefault.standardDeviation)).")
+    var sigma: Double?
 
-    @Option(help: "Worker compute-time model for --workers / --emulate-workers (normal, lognormal, exponential, shifted-exponential, gamma, uniform).")
-    var model: String = WorkerTimeModel.studyDefault.name
+    @Option(help: "Worker compute-time model for --workers / --emulate-workers (\(WorkerTimeModel.names.joined(separator: ", ")); default \(WorkerTimeModel.studyDefault.name)).")
+    var model: String?
+
+    @Option(help: "A calibration file (from `staleness calibrate`): its model and σ for --workers / --emulate-workers; excludes --model and --sigma.")
+    var calibration: String?
 
     @Option(name: .customLong("slow-fraction"), help: "Fraction of emulated workers that are systematically slow.")
     var slowFraction: Double = WorkerHeterogeneity.none.slowFraction
@@ -96,7 +99,7 @@ struct DelayOptions: ParsableArguments {
     /// library's defaults.
     var point: [SweepParameter: String] {
         var point: [SweepParameter: String] = [
-            .flushDelayed: "\(flushDelayed)", .delaySampling: "\(delaySampling)", .sigma: "\(sigma)", .model: model,
+            .flushDelayed: "\(flushDelayed)", .delaySampling: "\(delaySampling)",
             .slowFraction: "\(slowFraction)", .slowFactor: "\(slowFactor)",
             .stragglerProbability: "\(stragglerProbability)", .stragglerFactor: "\(stragglerFactor)",
             .warmupEpochs: "\(warmupEpochs)", .rampEpochs: "\(rampEpochs)", .dcAdaptive: "\(compensationAdaptive)",
@@ -109,6 +112,9 @@ struct DelayOptions: ParsableArguments {
         if let emulateWorkers { point[.delay] = "workers:\(emulateWorkers)" }
         if let trace { point[.delay] = "trace:\(trace)" }
         point[.warmup] = warmup
+        point[.sigma] = sigma.map { "\($0)" }
+        point[.model] = model
+        point[.calibration] = calibration
         point[.clipNorm] = clipNorm.map { "\($0)" }
         point[.dcLambda] = compensationLambda.map { "\($0)" }
         return point

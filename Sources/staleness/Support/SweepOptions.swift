@@ -25,6 +25,7 @@ struct SweepOptions: ParsableArguments {
     @Option(name: .customLong("delay-sampling"), help: "For sampled:N and dist:FILE: fitted, empirical, best, poisson, negative-binomial, gamma, log-normal.") var delaySampling: String?
     @Option(help: "Worker compute-time σ for sampled:N and workers:N.") var sigma: String?
     @Option(help: "Worker compute-time models for sampled:N and workers:N.") var model: String?
+    @Option(help: "Calibration files (from `staleness calibrate`), or none: their model and σ for sampled:N and workers:N.") var calibration: String?
     @Option(name: .customLong("slow-fraction"), help: "Fractions of slow workers.") var slowFraction: String?
     @Option(name: .customLong("slow-factor"), help: "Slow-worker factors.") var slowFactor: String?
     @Option(name: .customLong("straggler-probability"), help: "Straggler probabilities.") var stragglerProbability: String?
@@ -54,7 +55,7 @@ struct SweepOptions: ParsableArguments {
             (.nesterov, nesterov), (.weightDecay, weightDecay), (.beta1, beta1), (.beta2, beta2),
             (.schedule, schedule), (.epochs, epochs), (.trainSubset, trainSubset), (.testSubset, testSubset),
             (.threads, threads), (.batch, batch), (.lr, lr), (.delay, delay), (.flushDelayed, flushDelayed),
-            (.delaySampling, delaySampling), (.sigma, sigma), (.model, model), (.slowFraction, slowFraction),
+            (.delaySampling, delaySampling), (.sigma, sigma), (.model, model), (.calibration, calibration), (.slowFraction, slowFraction),
             (.slowFactor, slowFactor), (.stragglerProbability, stragglerProbability),
             (.stragglerFactor, stragglerFactor), (.workerTimes, workerTimes), (.algorithm, algorithm),
             (.communicationTime, communicationTime), (.warmup, warmup), (.warmupEpochs, warmupEpochs),

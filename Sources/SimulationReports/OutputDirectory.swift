@@ -1,5 +1,6 @@
 import Foundation
 import ResultFiles
+import StalenessSimulation
 
 /// Checks an output directory before a long computation, so an unwritable path fails in a second
 /// rather than after the work is done.

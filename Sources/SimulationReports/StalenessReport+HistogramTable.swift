@@ -1,5 +1,6 @@
 import Foundation
 import ResultFiles
+import StalenessSimulation
 
 extension StalenessReport {
     /// The histogram CSV: one row per integer from the smallest to the largest observed value, with

@@ -1,5 +1,6 @@
 import Foundation
 import ResultFiles
+import StalenessSimulation
 
 /// The same simulation repeated for several worker counts N, one report per N.
 public struct WorkerScan: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import ResultFiles
+import StalenessSimulation
 
 /// A staleness histogram with its analysis and origin, and the files made from it: the distribution
 /// JSON, the histogram CSV with fitted frequencies and the SVG figure.

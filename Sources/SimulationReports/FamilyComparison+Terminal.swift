@@ -1,4 +1,5 @@
 import Foundation
+import StalenessSimulation
 
 extension FamilyComparison {
     /// The ranked table: parameters ± standard errors, log-likelihood, AIC, BIC, ΔBIC, χ² p-value

@@ -1,4 +1,5 @@
 import Foundation
+import StalenessSimulation
 
 /// The machine-readable summary of one report, printed by `--json`: origin, statistics, fits, timing
 /// and the files written.

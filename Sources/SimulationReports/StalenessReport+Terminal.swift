@@ -1,4 +1,5 @@
 import Foundation
+import StalenessSimulation
 
 extension StalenessReport {
     /// A compact human-readable summary: origin, moments, quantiles, both fits and goodness of fit.

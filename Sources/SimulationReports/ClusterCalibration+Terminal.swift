@@ -1,4 +1,5 @@
 import Foundation
+import StalenessSimulation
 
 extension ClusterCalibration {
     /// The ranked models, the best σ with its uncertainty, the comparison with the best family and
@@ -24,5 +25,16 @@ extension ClusterCalibration {
             ? String(format: "  POOR FIT: the best distance is %.3f sd of the log (> %.2f): no worker-time model explains this log", relativeDistance, Self.poorFitThreshold)
             : String(format: "  good fit: the best distance is %.4f sd of the log (≤ %.2f)", relativeDistance, Self.poorFitThreshold))
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ClusterCalibration {
+    /// The line `simulate --calibration` prints before extrapolating to `workers`: what was
+    /// calibrated on what, and the log's own statistics at the calibrated N for comparison.
+    public func extrapolationText(workers: [Int]) -> String {
+        String(format: "calibrated cluster of %@: %@ (log at N = %d: mean %.3f, sd %.3f%@); simulating N = %@\n",
+               source, clusterDescription, self.workers, mean, standardDeviation,
+               workersEstimated ? ", N estimated from the mean" : "",
+               workers.map(String.init).joined(separator: ", "))
     }
 }

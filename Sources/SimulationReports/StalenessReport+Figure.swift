@@ -1,5 +1,6 @@
 import Figures
 import RealModule
+import StalenessSimulation
 
 extension StalenessReport {
     /// The histogram as bars of relative frequency with the fitted normal curves overlaid: the moment

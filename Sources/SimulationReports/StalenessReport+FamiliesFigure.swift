@@ -1,5 +1,6 @@
 import Figures
 import Foundation
+import StalenessSimulation
 
 extension StalenessReport {
     /// How many families (best BIC first) the families figure overlays.

@@ -1,4 +1,5 @@
 import Foundation
+import StalenessSimulation
 
 extension StalenessLog {
     /// One row per column and one for the pooled values, e.g. to compare workers: count, mean, sd,
