@@ -82,11 +82,8 @@ public struct StalenessReport: Sendable {
         var title = "N = \(simulation.workers), \(simulation.model)"
         if simulation.model != WorkerTimeModel.exponential.name { title += " σ = \(simulation.sigma)" }
         var details: [String] = []
-        let h = simulation.heterogeneity
-        if h.slowFraction > 0 && h.slowFactor != 1 { details.append("\(h.slowFraction) of workers ×\(h.slowFactor)") }
-        if h.stragglerProbability > 0 && h.stragglerFactor != 1 {
-            details.append("stragglers p = \(h.stragglerProbability) ×\(h.stragglerFactor)")
-        }
+        let heterogeneity = simulation.heterogeneity.summary
+        if !heterogeneity.isEmpty { details.append(heterogeneity) }
         details.append("\(analysis.summary.count) gradients")
         return (title, details.joined(separator: ", "))
     }

@@ -99,6 +99,26 @@ struct SweepGridTests {
         }
     }
 
+    /// A calibration made with known stragglers brings them to the emulated workers; other
+    /// heterogeneity options beside it are refused.
+    @Test func aCalibrationBringsItsStragglers() throws {
+        let stragglers = try WorkerHeterogeneity(stragglerProbability: 0.1, stragglerFactor: 4)
+        let log = StalenessSimulator.run(try SimulationConfiguration(workers: 5, model: .normal(sigma: 0.3),
+                                                                     heterogeneity: stragglers, gradients: 5_000, seed: 4))
+        let calibration = try ClusterCalibration(log: log, source: "log", workers: 5, models: ["normal"],
+                                                 heterogeneity: stragglers, gradients: 5_000, repeats: 0)
+        let url = TinyData.temporaryDirectory().appendingPathComponent("calibration.json")
+        try calibration.write(to: url)
+        let builder = ConfigurationBuilder()
+        let c = try builder.configuration([.delay: "workers:10", .calibration: url.path])
+        if case let .emulated(emulation) = c.delay, case let .simulated(_, heterogeneity, _) = emulation.order {
+            #expect(heterogeneity == stragglers)
+        } else { Issue.record("not simulated workers") }
+        #expect(throws: SweepError.self) {
+            try builder.configuration([.delay: "workers:10", .calibration: url.path, .slowFraction: "0.5"])
+        }
+    }
+
     @Test func equalConfigurationsAppearOnce() throws {
         var grid = SweepGrid()
         try grid.set(.optimizer, to: "sgd")

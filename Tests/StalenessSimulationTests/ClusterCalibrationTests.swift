@@ -58,3 +58,21 @@ import Testing
         }
     }
 }
+
+@Suite struct HeterogeneousCalibrationTests {
+    /// Stragglers known of the cluster are simulated with every model: a log of gamma σ = 0.3 with 5%
+    /// stragglers ×3 at N = 8 is recovered (model and σ within 5%), and the calibrated simulation
+    /// carries the stragglers.
+    @Test func recoversSigmaUnderKnownStragglers() throws {
+        let stragglers = try WorkerHeterogeneity(stragglerProbability: 0.05, stragglerFactor: 3)
+        let log = StalenessSimulator.run(try SimulationConfiguration(
+            workers: 8, model: .gamma(sigma: 0.3), heterogeneity: stragglers, gradients: 100_000, seed: 17))
+        let calibration = try ClusterCalibration(log: log, source: "log", workers: 8, models: ["gamma", "normal", "lognormal"],
+                                                 heterogeneity: stragglers, gradients: 100_000, seed: 1, repeats: 0)
+        #expect(calibration.best.model == "gamma", "\(calibration.terminalText)")
+        #expect(abs(calibration.best.sigma - 0.3) < 0.05 * 0.3, "\(calibration.terminalText)")
+        #expect(calibration.heterogeneity == stragglers)
+        #expect(try calibration.simulation(workers: 32).heterogeneity == stragglers)
+        #expect(calibration.clusterDescription.hasSuffix("at N = 8, stragglers p = 0.05 ×3.0"))
+    }
+}

@@ -38,6 +38,23 @@ import Testing
         #expect(abs(mean - file.analysis.normal.mean) < 1e-3)
     }
 
+    /// A simulation's delay probabilities come straight from its histogram and analysis, without a
+    /// distribution file; a file gives the same probabilities for every source.
+    @Test func fileAndAnalysisGiveTheSameDelayProbabilities() throws {
+        let report = try report(seed: 3)
+        let file = report.distributionFile
+        let analysis = try StalenessAnalysis(histogram: report.histogram)
+        let families = FamilyComparison(histogram: report.histogram, analysis: analysis)
+        let sources: [DistributionFile.DelaySource] = [.empirical, .fittedNormal, .best, .family(.poisson), .family(.gamma)]
+        for source in sources {
+            #expect(try file.delayProbabilities(source, path: "d")
+                    == source.probabilities(histogram: report.histogram, analysis: analysis, families: families))
+        }
+        #expect(DistributionFile.DelaySource.best.probabilities(histogram: report.histogram, analysis: analysis,
+                                                                families: nil) == nil)
+        #expect(!DistributionFile.DelaySource.empirical.needsFamilies && DistributionFile.DelaySource.best.needsFamilies)
+    }
+
     /// Version 2 holds every family; sampling from one gives that fit's probabilities, and a
     /// version-1 file (no families) still loads, samples empirically and refuses a family by name.
     @Test func versionTwoHoldsTheFamiliesAndVersionOneStillLoads() throws {

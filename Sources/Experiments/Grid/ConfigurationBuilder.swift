@@ -82,7 +82,7 @@ public final class ConfigurationBuilder {
         c.trainSubset = try optionalInteger(.trainSubset)
         c.testSubset = try optionalInteger(.testSubset)
 
-        let heterogeneity: WorkerHeterogeneity
+        var heterogeneity: WorkerHeterogeneity
         guard let base = WorkerTimeBase(value(.workerTimes)) else { throw bad(.workerTimes, "expected equal, sqrt or linear") }
         guard let algorithm = Algorithm(value(.algorithm)) else { throw bad(.algorithm, SweepParameter.algorithm.valueHelp) }
         cluster = (algorithm, try number(.communicationTime))
@@ -98,7 +98,15 @@ public final class ConfigurationBuilder {
         }
         var model = value(.model), sigma = try number(.sigma)
         if value(.calibration) != "none" {
-            (model, sigma) = try calibratedModel(point)
+            let calibrated = try calibratedCluster(point)
+            (model, sigma) = (calibrated.best.model, calibrated.best.sigma)
+            if let slow = calibrated.heterogeneity {
+                guard heterogeneity == .none else {
+                    throw .invalidCombination("the calibration brings its slow workers and stragglers (\(slow.summary)); "
+                                              + "give no --slow-*, --straggler-* or --worker-times with it")
+                }
+                heterogeneity = slow
+            }
         }
         c.delay = try delay(value(.delay), flush: flag(.flushDelayed), sampling: value(.delaySampling),
                             sigma: sigma, model: model, heterogeneity: heterogeneity, seed: seed)
@@ -138,9 +146,10 @@ public final class ConfigurationBuilder {
         return c
     }
 
-    /// The model name and σ of the calibration file `point` names, which replace `--model` and
-    /// `--sigma` for `sampled:N` and `workers:N` (the cluster calibrated on a log, at any N).
-    private func calibratedModel(_ point: [SweepParameter: String]) throws(SweepError) -> (model: String, sigma: Double) {
+    /// The calibration file `point` names, whose model, σ and heterogeneity replace `--model`,
+    /// `--sigma` and `--slow-*`/`--straggler-*` for `sampled:N` and `workers:N` (the cluster
+    /// calibrated on a log, at any N).
+    private func calibratedCluster(_ point: [SweepParameter: String]) throws(SweepError) -> ClusterCalibration {
         let path = point[.calibration] ?? SweepParameter.calibration.defaultValue
         guard point[.model] == nil, point[.sigma] == nil else {
             throw .invalidCombination("--calibration sets the model and σ; give --calibration or --model/--sigma, not both")
@@ -157,7 +166,7 @@ public final class ConfigurationBuilder {
             }
             calibrations[path] = calibration
         }
-        return (calibration.best.model, calibration.best.sigma)
+        return calibration
     }
 
     /// Applies a `--remedy` value: `none` or `+`-joined items.
@@ -239,12 +248,12 @@ public final class ConfigurationBuilder {
                     gradients: Self.simulatedGradients, seed: seed)
                 let histogram = StalenessSimulator.run(simulation)
                 let analysis = try StalenessAnalysis(histogram: histogram)
-                let file = DistributionFile(source: "simulation", simulation: nil, histogram: histogram, analysis: analysis,
-                                            families: FamilyComparison(histogram: histogram, analysis: analysis))
+                let families = source.needsFamilies ? FamilyComparison(histogram: histogram, analysis: analysis) : nil
+                guard let weights = source.probabilities(histogram: histogram, analysis: analysis, families: families) else {
+                    throw bad("no \(source) fit of the simulated staleness")
+                }
                 let distribution = try DelayDistribution(
-                    weights: file.delayProbabilities(source, path: "simulation",
-                                                     maximumDelay: DelayDistribution.maximumSupportedDelay),
-                    label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
+                    weights: weights, label: "\(source) of simulated N=\(workers) σ=\(sigma) \(model)")
                 distributions[key] = distribution
                 return .sampled(distribution)
             case "workers":

@@ -42,6 +42,9 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
     public var standardDeviation: Double
     /// Worker count simulated.
     public var workers: Int
+    /// The slow workers and stragglers every simulation had (given, not fitted); nil for a
+    /// homogeneous cluster (and in files written before it existed).
+    public var heterogeneity: WorkerHeterogeneity?
     /// Whether ``workers`` was estimated from the mean (staleness ≈ N − 1 for homogeneous workers).
     public var workersEstimated: Bool
     /// Arrivals simulated per evaluation.
@@ -79,6 +82,7 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
     public func simulation(workers: Int? = nil, gradients: Int? = nil,
                            seed: UInt64? = nil) throws(SimulationInputError) -> SimulationConfiguration {
         try SimulationConfiguration(workers: workers ?? self.workers, model: workerTimeModel(),
+                                    heterogeneity: heterogeneity ?? .none,
                                     gradients: gradients ?? self.gradients, seed: seed ?? self.seed)
     }
 
@@ -86,17 +90,19 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
     public var clusterDescription: String {
         let sigma = best.model == "exponential" ? ""
             : String(format: " σ = %.4f", best.sigma) + (sigmaStandardError.map { String(format: " ± %.4f", $0) } ?? "")
-        return "\(best.model)\(sigma) at N = \(workers)"
+        return "\(best.model)\(sigma) at N = \(workers)" + (heterogeneity.map { ", \($0.summary)" } ?? "")
     }
 
     /// Calibrates the simulator to `log`.
     /// - Parameters:
     ///   - workers: N, or nil to estimate it as round(mean) + 1.
     ///   - models: model names to try (default all of ``WorkerTimeModel/names``).
+    ///   - heterogeneity: slow workers and stragglers of the logged cluster, simulated with every model.
     /// - Throws: ``SimulationInputError`` for an unknown model or an invalid worker count,
     ///   ``FitError`` for an empty log.
     public init(log: StalenessHistogram, source: String, workers: Int?, models: [String] = WorkerTimeModel.names,
-                gradients: Int = 200_000, seed: UInt64 = 1, repeats: Int = 4) throws {
+                heterogeneity: WorkerHeterogeneity = .none, gradients: Int = 200_000, seed: UInt64 = 1,
+                repeats: Int = 4) throws {
         let summary = try SummaryStatistics(histogram: log)
         let n = workers ?? max(1, Int(summary.mean.rounded()) + 1)
         for name in models { _ = try WorkerTimeModel(name: name, sigma: 0) }
@@ -107,6 +113,7 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
         mean = summary.mean
         standardDeviation = summary.standardDeviation
         self.workers = n
+        self.heterogeneity = heterogeneity == .none ? nil : heterogeneity
         workersEstimated = workers == nil
         self.gradients = gradients
         self.seed = seed
@@ -114,7 +121,8 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
 
         let observed = log.weights
         var fits = try models.map { name throws -> ModelFit in
-            let (sigma, distance) = try Self.fitSigma(model: name, target: observed, workers: n, gradients: gradients, seed: seed)
+            let (sigma, distance) = try Self.fitSigma(model: name, target: observed, workers: n, heterogeneity: heterogeneity,
+                                                  gradients: gradients, seed: seed)
             return ModelFit(model: name, sigma: sigma, distance: distance)
         }
         fits.sort { $0.distance < $1.distance }
@@ -131,7 +139,7 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
                 let drawn = generator.multinomial(trials: min(summary.count, Int(UInt32.max)), weights: bins.map { Double($0.count) })
                 var resample = [Double](repeating: 0, count: observed.count)
                 for (bin, count) in zip(bins, drawn) { resample[bin.value] = Double(count) }
-                sigmas.append(try Self.fitSigma(model: fits[0].model, target: resample, workers: n, gradients: gradients,
+                sigmas.append(try Self.fitSigma(model: fits[0].model, target: resample, workers: n, heterogeneity: heterogeneity, gradients: gradients,
                                                 seed: seed &+ UInt64(r), around: fits[0].sigma).sigma)
             }
             let m = sigmas.reduce(0, +) / Double(sigmas.count)
@@ -145,10 +153,10 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
     }
 
     /// The distance of `model` with σ at N workers to `target`.
-    static func distance(model: String, sigma: Double, target: [Double], workers: Int, gradients: Int,
-                         seed: UInt64) throws -> Double {
+    static func distance(model: String, sigma: Double, target: [Double], workers: Int, heterogeneity: WorkerHeterogeneity,
+                         gradients: Int, seed: UInt64) throws -> Double {
         let configuration = try SimulationConfiguration(workers: workers, model: WorkerTimeModel(name: model, sigma: sigma),
-                                                        gradients: gradients, seed: seed)
+                                                        heterogeneity: heterogeneity, gradients: gradients, seed: seed)
         return HistogramDistance.wasserstein1(target, StalenessSimulator.run(configuration).weights)
     }
 
@@ -164,13 +172,16 @@ public struct ClusterCalibration: Sendable, Equatable, Codable {
 
     /// The best σ of `model` for `target`: a grid (or, with `around`, a bracket of ±50% around a
     /// previous optimum) refined by Brent.
-    static func fitSigma(model: String, target: [Double], workers: Int, gradients: Int, seed: UInt64,
+    static func fitSigma(model: String, target: [Double], workers: Int, heterogeneity: WorkerHeterogeneity,
+                         gradients: Int, seed: UInt64,
                          around: Double? = nil) throws -> (sigma: Double, distance: Double) {
         if model == "exponential" {
-            return (1, try distance(model: model, sigma: 1, target: target, workers: workers, gradients: gradients, seed: seed))
+            return (1, try distance(model: model, sigma: 1, target: target, workers: workers, heterogeneity: heterogeneity,
+                                   gradients: gradients, seed: seed))
         }
         func f(_ sigma: Double) -> Double {
-            (try? distance(model: model, sigma: sigma, target: target, workers: workers, gradients: gradients, seed: seed)) ?? .infinity
+            (try? distance(model: model, sigma: sigma, target: target, workers: workers, heterogeneity: heterogeneity,
+                           gradients: gradients, seed: seed)) ?? .infinity
         }
         let limit = sigmaLimit(model)
         let grid: [Double] = around.map { a in [0.5, 0.75, 1, 1.25, 1.5].map { min(a * $0, limit) } }

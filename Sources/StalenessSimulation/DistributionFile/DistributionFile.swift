@@ -15,43 +15,6 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     /// The format versions this build reads.
     public static let readableVersions = 1...2
 
-    /// How delays are sampled from a distribution file: `fitted` (or `normal`), `empirical`,
-    /// `best` or a family name (`poisson`, `negative-binomial`, `gamma`, `log-normal`).
-    public enum DelaySource: Sendable, Equatable, Hashable, LosslessStringConvertible {
-        /// The moment-fitted normal, discretised to integers (see ``StalenessAnalysis/fittedNormal``).
-        case fittedNormal
-        /// The observed histogram itself.
-        case empirical
-        /// The maximum-likelihood family with the smallest BIC (version-2 files).
-        case best
-        /// One maximum-likelihood family (version-2 files); `.normal` is the ML discretised normal.
-        case family(CountFamily)
-
-        /// The accepted spellings, for messages.
-        public static let spellings = "fitted, empirical, best, " + CountFamily.allCases.map(\.rawValue).joined(separator: ", ")
-
-        /// Parses `fitted`/`normal`... see the type's summary; nil for anything else.
-        public init?(_ description: String) {
-            switch description {
-            case "fitted": self = .fittedNormal
-            case "empirical": self = .empirical
-            case "best": self = .best
-            default:
-                guard let family = CountFamily(rawValue: description) else { return nil }
-                self = family == .normal ? .fittedNormal : .family(family)
-            }
-        }
-
-        public var description: String {
-            switch self {
-            case .fittedNormal: "fitted"
-            case .empirical: "empirical"
-            case .best: "best"
-            case let .family(family): family.rawValue
-            }
-        }
-    }
-
     /// The file's format version.
     public var formatVersion: Int
     /// `"simulation"` or the path of the file whose counts were fitted.
@@ -84,50 +47,25 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         return StalenessHistogram(counts: counts)
     }
 
-    /// Delay probabilities over 0...maximum, summing to 1.
-    ///
-    /// `.empirical`: observed frequencies, `maximum` = the largest observed value.
-    /// `.fittedNormal`: the discretised moment-fitted normal with the mass below 0 folded into 0 and
-    /// the mass above `maximum` = max(largest observed, ⌈μ + 6σ⌉) folded into `maximum`.
-    /// `.best`, `.family`: the family's probabilities up to max(largest observed, the family's
-    /// 1 − 10⁻⁹ quantile), the rest folded into `maximum`.
-    /// The support is checked against `maximumDelay` before anything is allocated.
+    /// Delay probabilities of the file's histogram under `source` (see
+    /// ``DelaySource/probabilities(histogram:analysis:families:)``). The support is checked against
+    /// `maximumDelay` (``DelaySource/reach(histogram:analysis:families:)``) before anything is allocated.
     /// - Throws: ``DistributionFileError/noFamily(path:family:)`` when the file (version 1) has no
     ///   such fit, ``DistributionFileError/beyondMaximumDelay(path:source:reaches:maximum:)`` when the
     ///   distribution reaches past `maximumDelay`.
     public func delayProbabilities(_ source: DelaySource, path: String,
                                    maximumDelay: Int = UpdateCountFile.maximumValue) throws(DistributionFileError) -> [Double] {
-        let largestKey = histogram.keys.compactMap { Int($0) }.max() ?? 0
-        func checked(_ upper: Double) throws(DistributionFileError) -> Int {
-            guard upper.isFinite, upper <= Double(maximumDelay) else {
-                throw .beyondMaximumDelay(path: path, source: source.description, reaches: upper, maximum: maximumDelay)
-            }
-            return Int(upper)
+        let staleness = staleness
+        guard let reach = source.reach(histogram: staleness, analysis: analysis, families: families) else {
+            throw .noFamily(path: path, family: source.description)
         }
-        switch source {
-        case .empirical:
-            _ = try checked(Double(largestKey))
-            let staleness = staleness
-            let total = Double(staleness.total)
-            return staleness.counts.map { Double($0) / total }
-        case .fittedNormal:
-            let normal = analysis.normal
-            let upper = try checked(max(Double(largestKey), (normal.mean + 6 * normal.discretisedSigma).rounded(.up)))
-            return analysis.fittedNormal.probabilitiesOfNonNegativeValues(upTo: upper)
-        case .best, .family:
-            let fit: CountFamilyFit? = switch source {
-            case let .family(family): families?.fit(family)
-            default: families?.best
-            }
-            guard let fit else { throw .noFamily(path: path, family: source.description) }
-            _ = try checked(Double(largestKey))
-            if fit.family == .normal { _ = try checked((fit.parameters[0] + 6.1 * fit.parameters[1]).rounded(.up)) }
-            let tail = fit.upperTail(from: largestKey)
-            guard tail <= maximumDelay else {
-                throw .beyondMaximumDelay(path: path, source: source.description, reaches: Double(tail), maximum: maximumDelay)
-            }
-            return fit.probabilities(upTo: tail)
+        guard reach.isFinite, reach <= Double(maximumDelay) else {
+            throw .beyondMaximumDelay(path: path, source: source.description, reaches: reach, maximum: maximumDelay)
         }
+        guard let probabilities = source.probabilities(histogram: staleness, analysis: analysis, families: families) else {
+            throw .noFamily(path: path, family: source.description)
+        }
+        return probabilities
     }
 
     /// The file as pretty-printed JSON with sorted keys (so equal files are byte-identical).

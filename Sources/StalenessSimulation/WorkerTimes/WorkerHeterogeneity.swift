@@ -81,4 +81,15 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
         guard let baseTimes else { return factors }
         return factors.enumerated().map { $0.element * baseTimes.time(of: $0.offset) }
     }
+
+    /// The heterogeneity in words, e.g. `0.25 of workers ×2.0, stragglers p = 0.05 ×5.0`; empty for none.
+    public var summary: String {
+        var parts: [String] = []
+        if slowFraction > 0 && slowFactor != 1 { parts.append("\(slowFraction) of workers ×\(slowFactor)") }
+        if stragglerProbability > 0 && stragglerFactor != 1 {
+            parts.append("stragglers p = \(stragglerProbability) ×\(stragglerFactor)")
+        }
+        if let baseTimes { parts.append("base times \(baseTimes)") }
+        return parts.joined(separator: ", ")
+    }
 }

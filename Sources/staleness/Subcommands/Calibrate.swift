@@ -11,7 +11,8 @@ extension Staleness {
             discussion: """
             For each worker-time model, σ minimises the Wasserstein-1 distance between the log's \
             staleness distribution and a simulation of --workers workers (the same seed for every σ: \
-            common random numbers), on a grid refined by GSL's Brent minimiser. The uncertainty of σ \
+            common random numbers), on a grid refined by GSL's Brent minimiser. Slow workers and \
+            stragglers known of the cluster (--slow-*, --straggler-*) are simulated with every model. The uncertainty of σ \
             is its standard deviation over --repeats refits to bootstrap resamples of the log. Without \
             --workers, N is estimated as round(mean) + 1 (staleness ≈ N − 1 for homogeneous \
             workers). Reads logs as `fit` does; writes the calibration file --output.
@@ -32,6 +33,18 @@ extension Staleness {
 
         @Option(help: "Comma-separated worker-time models to try (default: all six).")
         var models: String = WorkerTimeModel.names.joined(separator: ",")
+
+        @Option(help: "Fraction of workers (the highest ids) known to be systematically slow, simulated with every model.")
+        var slowFraction = WorkerHeterogeneity.none.slowFraction
+
+        @Option(help: "How many times longer a slow worker computes.")
+        var slowFactor = WorkerHeterogeneity.defaultSlowFactor
+
+        @Option(help: "Probability that one compute time is a straggler, simulated with every model.")
+        var stragglerProbability = WorkerHeterogeneity.none.stragglerProbability
+
+        @Option(help: "How many times longer a straggling compute time lasts.")
+        var stragglerFactor = WorkerHeterogeneity.defaultStragglerFactor
 
         @Option(help: "Arrivals simulated per evaluation.")
         var gradients = 200_000
@@ -55,9 +68,13 @@ extension Staleness {
             let data = try UpdateCountFile.read(path: log, column: column, layout: layout)
             let calibration: ClusterCalibration
             do {
+                let heterogeneity = try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
+                                                            stragglerProbability: stragglerProbability,
+                                                            stragglerFactor: stragglerFactor)
                 calibration = try ClusterCalibration(log: data.pooled, source: log, workers: workers,
                                                      models: models.split(separator: ",").map(String.init),
-                                                     gradients: gradients, seed: seed, repeats: repeats)
+                                                     heterogeneity: heterogeneity, gradients: gradients, seed: seed,
+                                                     repeats: repeats)
             } catch let error as SimulationInputError {
                 throw ValidationError(error.description)
             }

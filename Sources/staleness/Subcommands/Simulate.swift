@@ -140,9 +140,19 @@ extension Staleness {
                                        sigma: sigma ?? WorkerTimeModel.studyDefault.standardDeviation)
         }
 
+        /// The options' slow workers and stragglers, or the calibration file's when it has some.
         private func heterogeneity() throws -> WorkerHeterogeneity {
-            try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
-                                    stragglerProbability: stragglerProbability, stragglerFactor: stragglerFactor)
+            let given = try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
+                                                stragglerProbability: stragglerProbability, stragglerFactor: stragglerFactor)
+            guard let calibration,
+                  let calibrated = try ClusterCalibration.load(from: URL(fileURLWithPath: calibration)).heterogeneity else {
+                return given
+            }
+            guard given == .none else {
+                throw CommandLineError("the calibration brings its slow workers and stragglers (\(calibrated.summary)); "
+                                       + "give no --slow-* or --straggler-* with it")
+            }
+            return calibrated
         }
 
         private func baseConfiguration(workers: Int) throws -> SimulationConfiguration {
