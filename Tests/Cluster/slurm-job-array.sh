@@ -77,10 +77,10 @@ for i in 1 2 3 4; do
 done
 staleness merge shard-*/runs.sqlite --into full/runs.sqlite
 read -r rows distinct < <(count_runs full/runs.sqlite)
-[ "$rows" -eq 12 ] && [ "$distinct" -eq 12 ] && [ "$total" -eq 12 ] || fail "merged store holds $rows runs ($distinct distinct), planned 12"
+[ "$rows" -eq 14 ] && [ "$distinct" -eq 14 ] && [ "$total" -eq 14 ] || fail "merged store holds $rows runs ($distinct distinct), planned 14"
 staleness reproduce --smoke --report-only --out full > /dev/null
-grep -q "Coverage: 12 of the 12 runs of the smoke plan are in the store." full/REPORT.md || fail "the report does not state full coverage"
-say "reproduce array: resubmission completed shard 3, shards 1, 2, 4 skipped all their runs; merged 12 of 12, report written"
+grep -q "Coverage: 14 of the 14 runs of the smoke plan are in the store." full/REPORT.md || fail "the report does not state full coverage"
+say "reproduce array: resubmission completed shard 3, shards 1, 2, 4 skipped all their runs; merged 14 of 14, report written"
 
 # --- The sweep array: a grid file, 2 shards.
 mkdir "$work/sweep" && cd "$work/sweep"

@@ -45,6 +45,8 @@ struct CommandTests {
         (["reproduce", "--quick", "--shard", "0/3"], "--shard 0/3"),
         (["reproduce", "--shard", "1/2", "--report-only"], "cannot go with --report-only"),
         (["reproduce", "--estimate", "--report-only"], "--dry-run, --estimate and --report-only exclude each other"),
+        (["reproduce", "--part", "asynchrony,speed", "--dry-run"], "--part speed: expected study, warmup"),
+        (["reproduce", "--quick", "--part", "asynchrony", "--dry-run"], "the quick plan has no part asynchrony"),
     ])
     func badInputGetsOneClearLine(arguments: [String], message: String) throws {
         let result = try Self.run(arguments)
@@ -62,6 +64,13 @@ struct CommandTests {
         let lines = shards.flatMap { $0.split(separator: "\n") }
         #expect(lines.count == 222)
         #expect(Set(lines) == Set(whole.stdout.split(separator: "\n")))
+    }
+
+    @Test func reproduceRunsOnlyTheNamedParts() throws {
+        let part = try Self.run(["reproduce", "--part", "asynchrony", "--dry-run"])
+        #expect(part.status == 0)
+        #expect(part.stderr.contains("90 runs, 270 epochs"))
+        #expect(part.stdout.split(separator: "\n").allSatisfy { $0.contains("-workers") })
     }
 
     @Test func dryRunListsTheGridInOrder() throws {

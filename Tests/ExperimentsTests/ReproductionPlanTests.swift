@@ -9,8 +9,8 @@ struct ReproductionPlanTests {
     /// a warm-up, sampled and emulated delays, a remedy), each at one short epoch on a subset.
     @Test func smokePlanTouchesEveryPartOfThePlanBriefly() throws {
         let plan = try ReproductionPlan(mode: .smoke).configurations()
-        #expect(plan.count == 12)
-        #expect(Set(plan.map { ConfigurationHash.of($0) }).count == 12)
+        #expect(plan.count == 14)
+        #expect(Set(plan.map { ConfigurationHash.of($0) }).count == 14)
         #expect(plan.allSatisfy { $0.epochs == 1 && $0.trainSubset == 2000 && $0.testSubset == 1000 })
         #expect(Set(plan.map(\.optimizer.kind)) == [.sgd, .adam])
         let names = plan.map(\.runName)
@@ -18,6 +18,44 @@ struct ReproductionPlanTests {
         #expect(names.contains { $0.contains("sampled") })
         #expect(names.contains { $0.contains("workers") })
         #expect(names.contains { $0.contains("lr_tau") })
+        #expect(names.contains { $0.contains("workers4-sync") })
+    }
+
+    /// "Does asynchrony pay?": per N ∈ {8, 32, 128} and σ ∈ {0.2, 0.5}, the five algorithms (their
+    /// parameters scaled with N) × 3 learning rates on sqrt times with stragglers, 3 epochs of SGD.
+    @Test func fullPlanRacesTheFiveAlgorithmsOnSixClusters() throws {
+        let plan = try ReproductionPlan(mode: .full, selection: [.asynchrony]).configurations()
+        #expect(plan.count == 3 * 2 * 5 * 3)
+        #expect(plan.allSatisfy { $0.epochs == 3 && $0.optimizer.kind == .sgd && $0.trainSubset == nil })
+        #expect(Set(plan.map(\.learningRate)) == [1e-3, 1e-2, 1e-1])
+        var algorithms: [Int: Set<String>] = [:]
+        for c in plan {
+            guard case let .emulated(e) = c.delay, case let .simulated(model, heterogeneity, _) = e.order else {
+                Issue.record("not an emulated cluster: \(c.runName)")
+                continue
+            }
+            #expect(model == .normal(sigma: 0.2) || model == .normal(sigma: 0.5))
+            #expect(heterogeneity.baseTimes == .sqrt && heterogeneity.stragglerProbability == 0.05)
+            #expect(AsynchronySection.isRaced(c))
+            algorithms[e.workers, default: []].insert(e.resolvedAlgorithm.description)
+        }
+        #expect(algorithms == [
+            8: ["sync", "sync-backup:1", "async", "rennala:2", "ringmaster:4"],
+            32: ["sync", "sync-backup:4", "async", "rennala:8", "ringmaster:16"],
+            128: ["sync", "sync-backup:16", "async", "rennala:32", "ringmaster:64"],
+        ])
+        // The rest of the full plan is unchanged by the part, and no other run is a race.
+        let all = try ReproductionPlan(mode: .full).configurations()
+        #expect(all.count == 1450 + plan.count)
+        #expect(all.count { AsynchronySection.isRaced($0) } == plan.count)
+    }
+
+    @Test func partNamesSelectPartsAndUnknownNamesAreRefused() throws {
+        #expect(try ReproductionPlan.PartName.parseList("asynchrony,remedies") == [.asynchrony, .remedies])
+        #expect(throws: SweepError.self) { try ReproductionPlan.PartName.parseList("asynchrony,speed") }
+        let smoke = ReproductionPlan(mode: .smoke, selection: [.remedies, .asynchrony])
+        #expect(smoke.parts.map(\.name) == [.remedies, .asynchrony])
+        #expect(ReproductionPlan(mode: .quick, selection: [.asynchrony]).parts.isEmpty)
     }
 
     /// Shards of any plan partition it: every run in exactly one of n shards.

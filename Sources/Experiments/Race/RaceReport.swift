@@ -33,6 +33,8 @@ public struct RaceReport: Sendable {
 
     /// The cluster and run, in words (workers, time model, batch, epochs, …).
     public var cluster: String
+    /// The cluster in short: `N = 32, σ = 0.5`.
+    public var caseName: String
     /// Test-accuracy targets, ascending (e.g. 0.97, 0.98, 0.99).
     public var targets: [Double]
     /// One entry per algorithm, in the order of first appearance in the store.
@@ -45,7 +47,8 @@ public struct RaceReport: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let byRun = Dictionary(grouping: epochs, by: \.runHash)
-        var clusters: [String: (description: String, runs: [(Algorithm, TrainingConfiguration, [EpochRecord])])] = [:]
+        var clusters: [String: (description: String, caseName: String,
+                                runs: [(Algorithm, TrainingConfiguration, [EpochRecord])])] = [:]
         var order: [String] = []
         for run in runs where run.status != .failed {
             guard let configuration = try? decoder.decode(TrainingConfiguration.self, from: Data(run.configuration.utf8)),
@@ -60,7 +63,9 @@ public struct RaceReport: Sendable {
             let keyText = String(decoding: (try? encoder.encode(key)) ?? Data(), as: UTF8.self)
             if clusters[keyText] == nil {
                 order.append(keyText)
-                clusters[keyText] = (describe(configuration, emulation), [])
+                var caseName = "N = \(emulation.workers)"
+                if case let .simulated(model, _, _) = emulation.order { caseName += ", σ = \(model.standardDeviation)" }
+                clusters[keyText] = (describe(configuration, emulation), caseName, [])
             }
             clusters[keyText]!.runs.append((emulation.resolvedAlgorithm, configuration, rows))
         }
@@ -77,7 +82,7 @@ public struct RaceReport: Sendable {
                 best.learningRatesTried = candidates.map(\.learningRate).sorted()
                 return best
             }
-            return RaceReport(cluster: cluster.description, targets: targets, entries: entries)
+            return RaceReport(cluster: cluster.description, caseName: cluster.caseName, targets: targets, entries: entries)
         }
     }
 
@@ -143,6 +148,24 @@ public struct RaceReport: Sendable {
         return (best.0, best.1, sync.map { $0 / best.1 })
     }
 
+    /// How many times faster than `sync` the first algorithm to target `index` got there: exact when
+    /// `sync` reached the target; a lower bound (`isLowerBound`) when `sync` never did, since its
+    /// time to the target then exceeds the simulated time its whole run took. nil when nobody reached
+    /// the target, `sync` was not raced, or `sync` itself won.
+    public func speedUpOverSync(target index: Int) -> (factor: Double, isLowerBound: Bool)? {
+        guard let w = winner(target: index), w.algorithm != "sync",
+              let sync = entries.first(where: { $0.algorithm == "sync" }) else { return nil }
+        if let speedUp = w.speedUp { return (speedUp, false) }
+        guard let end = sync.curve.last?.time, end > 0 else { return nil }
+        return (end / w.time, true)
+    }
+
+    /// The speed-up over `sync` at target `index` in words: `2.50×`, `> 1.80×` or `—`.
+    public func speedUpText(target index: Int) -> String {
+        guard let (factor, bound) = speedUpOverSync(target: index) else { return "—" }
+        return (bound ? "> " : "") + String(format: "%.2f×", factor)
+    }
+
     /// The table as Markdown: one row per algorithm, then the winner per target.
     public var markdown: String {
         func percent(_ x: Double) -> String { String(format: "%g%%", 100 * x) }
@@ -165,8 +188,15 @@ public struct RaceReport: Sendable {
                 lines.append("- \(percent(targets[index])): no algorithm reached it.")
                 continue
             }
-            let speedUp = w.algorithm == "sync" ? ""
-                : w.speedUp.map { String(format: "; %.2f× faster than `sync`", $0) } ?? "; `sync` did not reach it"
+            var speedUp = ""
+            if let (factor, bound) = speedUpOverSync(target: index) {
+                speedUp = bound
+                    ? String(format: "; `sync` did not reach it in its whole run (simulated time %.0f): > %.2f× faster",
+                             entries.first { $0.algorithm == "sync" }?.curve.last?.time ?? 0, factor)
+                    : String(format: "; %.2f× faster than `sync`", factor)
+            } else if w.algorithm != "sync" {
+                speedUp = "; `sync` was not raced"
+            }
             lines.append("- \(percent(targets[index])): `\(w.algorithm)` first, at simulated time \(String(format: "%.0f", w.time))\(speedUp).")
         }
         return lines.joined(separator: "\n")
@@ -181,6 +211,12 @@ public struct RaceReport: Sendable {
                 + ["\(e.finalAccuracy)", "\(e.computed)", "\(e.discarded)", "\(e.meanStaleness)", "\(e.idleFraction)"])
         }
         return table.text
+    }
+
+    /// Several races' CSV tables as one (one header).
+    public static func csv(_ reports: [RaceReport]) -> String {
+        reports.enumerated().map { $0.offset == 0 ? $0.element.csv : String($0.element.csv.drop { $0 != "\n" }.dropFirst()) }
+            .joined()
     }
 
     /// Test accuracy against simulated time, one line per algorithm at its best learning rate.

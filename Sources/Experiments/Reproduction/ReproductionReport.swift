@@ -10,8 +10,12 @@ public enum ReproductionReport {
     ///   - mode: which plan produced the runs (stated in the header), nil when unknown.
     ///   - figures: file names of figures beside the report, linked in the text.
     ///   - seeds: the number of seeds the plan runs per cell (for the coverage line; default the mode's).
+    ///   - selection: the parts the plan was cut to (`reproduce --part`); nil for all. The report
+    ///     then has only those parts' sections (claim 1, the staleness scan, always).
     public static func markdown(_ snapshot: StoreSnapshot, mode: ReproductionPlan.Mode?, seeds planSeeds: Int? = nil,
-                                figures: [String]) -> String {
+                                selection: Set<ReproductionPlan.PartName>? = nil, figures: [String]) -> String {
+        func shows(_ part: ReproductionPlan.PartName) -> Bool { selection?.contains(part) ?? true }
+        let races = AsynchronySection.races(snapshot)
         let runs = AnalyzedRun.all(snapshot)
         let claims = claims(runs, scan: snapshot.stalenessScan)
         let seeds = Set(runs.map(\.configuration.seed)).sorted()
@@ -36,11 +40,13 @@ public enum ReproductionReport {
                        + "A claim counts as **reproduced** only when it holds on the seed means **and** on their own in at least "
                        + "\(Int((SeedAgreement.requiredShare * 100).rounded()))% of the seeds; otherwise it reads *partly reproduced*.")
         }
-        if let mode, let planned = try? ReproductionPlan(mode: mode, seeds: planSeeds).configurations() {
+        if let mode, let planned = try? ReproductionPlan(mode: mode, seeds: planSeeds, selection: selection).configurations() {
             let hashes = Set(planned.map { ConfigurationHash.of($0) })
             let present = snapshot.runs.count { hashes.contains($0.hash) }
             out.append("")
-            out.append("Coverage: \(present) of the \(hashes.count) runs of the \(mode.rawValue) plan are in the store.")
+            let cut = selection.map { " (part\($0.count == 1 ? "" : "s") " + ReproductionPlan.PartName.allCases
+                .filter($0.contains).map(\.rawValue).joined(separator: ", ") + ")" } ?? ""
+            out.append("Coverage: \(present) of the \(hashes.count) runs of the \(mode.rawValue) plan\(cut) are in the store.")
             if present < hashes.count {
                 out.append("")
                 out.append("> **Partial store.** The verdicts below judge only the runs present; a claim whose runs are "
@@ -52,6 +58,7 @@ public enum ReproductionReport {
             out.append("> Quick mode trains 3 epochs on a 30 000-example subset, so absolute accuracies sit below the study's "
                        + "30-epoch numbers; the verdicts judge the *effects* (who wins, where curves collapse).")
         }
+        let claimsShown = shows(.study) || shows(.warmup) ? claims.count : 1
         out.append("")
         out.append("## Summary")
         out.append("")
@@ -63,11 +70,11 @@ public enum ReproductionReport {
             out.append("| # | claim | verdict |")
             out.append("|---|---|---|")
         }
-        for (k, claim) in claims.enumerated() {
+        for (k, claim) in claims.prefix(claimsShown).enumerated() {
             let seedColumn = seeds.count < 2 ? "" : " \(agreements[k].map { "\($0.reproducingSeeds) of \($0.bySeed.count)" } ?? "—") |"
             out.append("| \(k + 1) | \(claim.title) | **\(verdicts[k].rawValue)** |" + seedColumn)
         }
-        for (k, claim) in claims.enumerated() {
+        for (k, claim) in claims.prefix(claimsShown).enumerated() {
             out.append("")
             out.append("## Claim \(k + 1): \(claim.title)")
             out.append("")
@@ -86,16 +93,29 @@ public enum ReproductionReport {
         out.append("")
         out.append("## Figures")
         out.append("")
-        for name in figures { out.append("![\(name)](\(name))") }
-        if figures.isEmpty { out.append("No figures (no data).") }
-        out.append("")
-        out.append("## Beyond the study: delay models at the same mean delay")
-        out.append("")
-        out += delayModelComparison(runs)
-        out.append("")
-        out.append("## Beyond the study: remedies on failing SGD cases")
-        out.append("")
-        out += remedyComparison(runs)
+        let raceFigures = Set(races.indices.map(AsynchronySection.figureName))
+        let studyFigures = figures.filter { !raceFigures.contains($0) }
+        for name in studyFigures { out.append("![\(name)](\(name))") }
+        if studyFigures.isEmpty { out.append("No figures (no data).") }
+        if shows(.delayModels) {
+            out.append("")
+            out.append("## Beyond the study: delay models at the same mean delay")
+            out.append("")
+            out += delayModelComparison(runs)
+        }
+        if shows(.remedies) {
+            out.append("")
+            out.append("## Beyond the study: remedies on failing SGD cases")
+            out.append("")
+            out += remedyComparison(runs)
+        }
+        let planRaces = mode.map { ReproductionPlan(mode: $0, selection: selection).parts.contains { $0.name == .asynchrony } }
+        if shows(.asynchrony), !races.isEmpty || planRaces == true {
+            out.append("")
+            out.append("## Beyond the study: does asynchrony pay?")
+            out.append("")
+            out += AsynchronySection.markdown(races, figures: figures)
+        }
         out.append("")
         return out.joined(separator: "\n")
     }
@@ -120,7 +140,10 @@ public enum ReproductionReport {
 
     /// Sampled and emulated delays beside the constant delay nearest their mean.
     static func delayModelComparison(_ runs: [AnalyzedRun]) -> [String] {
-        let plain = runs.filter { $0.configuration.remedies == Remedies() && $0.configuration.schedule == .constant }
+        let plain = runs.filter {
+            $0.configuration.remedies == Remedies() && $0.configuration.schedule == .constant
+                && !AsynchronySection.isRaced($0.configuration)
+        }
         let constants = Dictionary(grouping: plain.filter { $0.constantDelay != nil }) { baseKey($0.configuration) }
         var lines = ["| optimizer | lr | batch | delay model | mean delay | accuracy | constant delay | accuracy |",
                      "|---|---|---|---|---|---|---|---|"]

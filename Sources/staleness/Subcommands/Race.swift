@@ -61,15 +61,13 @@ extension Staleness {
             guard !reports.isEmpty else { throw ValidationError("no emulated runs with a clock in \(store)") }
             let directory = URL(fileURLWithPath: out)
             var markdown = ""
-            var csv = ""
             for (index, report) in reports.enumerated() {
                 try AtomicFile.write(report.figure().text,
                                      to: directory.appendingPathComponent("race-\(index + 1).svg"))
                 markdown += "## Race \(index + 1) (race-\(index + 1).svg)\n\n" + report.markdown + "\n\n"
-                csv += index == 0 ? report.csv : String(report.csv.drop { $0 != "\n" }.dropFirst())
             }
             try AtomicFile.write(markdown, to: directory.appendingPathComponent("race.md"))
-            try AtomicFile.write(csv, to: directory.appendingPathComponent("race.csv"))
+            try AtomicFile.write(RaceReport.csv(reports), to: directory.appendingPathComponent("race.csv"))
             print(markdown, terminator: "")
         }
     }

@@ -12,7 +12,9 @@ extension Staleness {
             discussion: """
                 Full mode: SGD (momentum 0.9) and Adam, lr 2^-13…2^-5 plus 10^-3 and 10^-2.5, batch 32…1024, \
                 delays 0, 1, 2, 4, …, 256, 30 epochs, --input paper, plus warm-up, delay-model and remedy \
-                runs. --quick: 3 epochs on 30 000 training examples with a reduced grid (about 15 minutes on \
+                runs, and "Does asynchrony pay?": sync, sync-backup, async, rennala and ringmaster raced on \
+                emulated clusters of 8, 32 and 128 workers (sqrt times, σ 0.2 and 0.5, random stragglers; SGD, \
+                3 epochs, lr 10^-3, 10^-2, 10^-1), by simulated time to 95, 97 and 98% test accuracy. --quick: 3 epochs on 30 000 training examples with a reduced grid (about 15 minutes on \
                 2 cores). --smoke: every part of the plan once, 1 epoch on 2 000 examples, to check the route \
                 (a cluster's job array, merge, report) in a minute. --focused: the cells each claim's verdict hinges \
                 on with 3 seeds (228 runs of 30 epochs). --seeds K runs every cell with seeds 1…K. Results go to <out>/runs.sqlite, so an interrupted reproduction resumes where it \
@@ -23,7 +25,7 @@ extension Staleness {
                 """)
 
         @Flag(help: "The reduced grid (3 epochs, 30 000 training examples).") var quick = false
-        @Flag(help: "Every part of the plan once, 1 epoch on 2 000 examples (12 runs): checks the route, e.g. a cluster's.")
+        @Flag(help: "Every part of the plan once, 1 epoch on 2 000 examples (14 runs): checks the route, e.g. a cluster's.")
         var smoke = false
         @Flag(help: "The cells each claim's verdict hinges on, 30 epochs, 3 seeds by default (228 runs, about 2.3 hours on 2 cores).")
         var focused = false
@@ -34,6 +36,11 @@ extension Staleness {
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option(help: "Output directory (store, CSV, figures, REPORT.md).") var out: String = "notebooks-data/reproduction"
         @Option(help: "Run only shard i of n (1 ≤ i ≤ n) of the plan, for job arrays.") var shard: String?
+        @Option(help: """
+            Only these parts of the plan, comma-separated: study, warmup, delay-models, remedies, asynchrony \
+            (the report then has only their sections).
+            """)
+        var part: String?
         @Flag(name: .customLong("dry-run"), help: "List the plan's configurations (hash and run name, after --shard) and exit.")
         var dryRun = false
         @Flag(help: """
@@ -49,6 +56,7 @@ extension Staleness {
             if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) } }
             if shard != nil, reportOnly { throw ValidationError("--shard trains a slice; it cannot go with --report-only") }
             if let seeds { do { try ReproductionPlan.validateSeeds(seeds) } catch { throw ValidationError(error.description) } }
+            _ = try selection()
             if [quick, smoke, focused].count(where: { $0 }) > 1 {
                 throw ValidationError("--quick, --smoke and --focused exclude each other")
             }
@@ -57,8 +65,17 @@ extension Staleness {
             }
         }
 
+        /// The parts named by `--part` (nil: all).
+        private func selection() throws -> Set<ReproductionPlan.PartName>? {
+            guard let part else { return nil }
+            do { return try ReproductionPlan.PartName.parseList(part) } catch { throw ValidationError(error.description) }
+        }
+
         func run() async throws {
             let mode: ReproductionPlan.Mode = smoke ? .smoke : quick ? .quick : focused ? .focused : .full
+            if let selection = try selection(), ReproductionPlan(mode: mode, selection: selection).parts.isEmpty {
+                throw ValidationError("the \(mode.rawValue) plan has no part \(part ?? "")")
+            }
             if dryRun {
                 let slice = try plannedConfigurations(mode)
                 for c in slice { print("\(ConfigurationHash.of(c))  \(c.runName)") }
@@ -84,11 +101,16 @@ extension Staleness {
             let snapshot = try store.snapshot()
             try CSVExport.write(snapshot, to: directory)
             var names: [String] = []
-            for (name, document) in ExperimentFigures.all(snapshot) {
+            let races = AsynchronySection.races(snapshot)
+            for (name, document) in ExperimentFigures.all(snapshot) + AsynchronySection.figures(races) {
                 try AtomicFile.write(document.text, to: directory.appendingPathComponent(name))
                 names.append(name)
             }
-            let report = ReproductionReport.markdown(snapshot, mode: mode, seeds: seeds ?? mode.defaultSeeds, figures: names)
+            if !races.isEmpty {
+                try AtomicFile.write(RaceReport.csv(races), to: directory.appendingPathComponent("asynchrony.csv"))
+            }
+            let report = ReproductionReport.markdown(snapshot, mode: mode, seeds: seeds ?? mode.defaultSeeds,
+                                                     selection: try selection(), figures: names)
             let reportURL = directory.appendingPathComponent("REPORT.md")
             try AtomicFile.write(report, to: reportURL)
             print(reportURL.path)
@@ -96,7 +118,7 @@ extension Staleness {
 
         /// The plan of `mode`, cut to `--shard` when given.
         private func plannedConfigurations(_ mode: ReproductionPlan.Mode) throws -> [TrainingConfiguration] {
-            let plan = try ReproductionPlan(mode: mode, seeds: seeds).configurations()
+            let plan = try ReproductionPlan(mode: mode, seeds: seeds, selection: try selection()).configurations()
             return try shard.map { try Shard(parsing: $0).slice(plan) } ?? plan
         }
 
