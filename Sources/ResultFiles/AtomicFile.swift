@@ -30,6 +30,22 @@ public enum AtomicFile {
         return directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
     }
 
+    /// Checks now, before any work, that `url` can be written later: creates its missing parent
+    /// directories, then creates and removes a temporary file beside it. Nothing else is touched.
+    /// - Throws: `OutputError.cannotWrite` naming `url` and the reason (a directory in the way,
+    ///   a parent that cannot be created, a file system that refuses new files).
+    public static func checkWritable(_ url: URL) throws(OutputError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .cannotWrite(path: url.path, reason: "it is a directory")
+        }
+        let temporary = try stage(url)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        close(descriptor)
+        unlink(temporary.path)
+    }
+
     /// Renames the complete `temporary` file (from ``stage(_:)``) over `url`.
     /// - Throws: `OutputError.cannotWrite` when the rename fails; the temporary file is removed.
     public static func publish(_ temporary: URL, as url: URL) throws(OutputError) {

@@ -9,7 +9,7 @@ extension StalenessComparison {
         let values = Array(low...high)
         let curves = sources.enumerated().map { index, source -> (name: String, frequencies: [Double]) in
             let total = Double(source.histogram.total), counts = source.histogram.counts
-            return ("[\(index + 1)] \(URL(fileURLWithPath: source.path).lastPathComponent) (\(source.kind.rawValue))",
+            return ("[\(index + 1)] \(URL(fileURLWithPath: source.path).lastPathComponent)",
                     values.map { $0 < counts.count ? Double(counts[$0]) / total : 0 })
         }
         func panel(logarithmic: Bool) -> XYChart {
@@ -20,10 +20,10 @@ extension StalenessComparison {
             }
             return XYChart(title: logarithmic ? "log₁₀ frequency (tails)" : "frequency",
                            xTitle: "updates before submission", yTitle: logarithmic ? "log₁₀ frequency" : "frequency",
-                           series: series, xRange: (Double(low) - 1, Double(high) + 1))
+                           series: series, xRange: (Double(low) - 1, Double(high) + 1), legendCorner: .best)
         }
         return PanelGrid(title: "Staleness compared: \(sources.count) sources",
                          panels: [panel(logarithmic: false), panel(logarithmic: true)], columns: 2,
-                         panelSize: (620, 420)).document
+                         panelSize: (700, 440)).document
     }
 }

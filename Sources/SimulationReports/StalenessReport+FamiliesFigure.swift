@@ -11,28 +11,32 @@ extension StalenessReport {
     public var familiesFigure: SVGDocument {
         let total = Double(histogram.total)
         let low = histogram.minimum ?? 0, high = histogram.maximum ?? 0
-        let values = Array(low...high)
-        let observed = values.map { Double(histogram.counts[$0]) / total }
+        // Over more than maximumBars values, each point is a bin's mean frequency per value.
+        let (width, bins) = histogram.bins(maximumBins: Self.maximumBars)
+        let values = bins.map { (Double($0.low) + Double($0.high)) / 2 }
+        func perValue(_ sum: Double, _ bin: (low: Int, high: Int, count: Int)) -> Double { sum / Double(bin.high - bin.low + 1) }
+        let observed = bins.map { perValue(Double($0.count) / total, $0) }
         let fits = Array(families.fits.filter { $0.method == .maximumLikelihood }.prefix(Self.familiesShown))
         let curves = fits.enumerated().map { index, fit -> (name: String, probabilities: [Double], color: String, dash: String?) in
             // One bin past the largest value takes the folded tail, so the drawn values are the pmf itself.
             let probabilities = fit.probabilities(upTo: high + 1)
             let name = (index == 0 ? "best: " : "") + fit.label
                 + String(format: " (ΔBIC %.1f, KS %.4f)", fit.bic - fits[0].bic, fit.kolmogorovSmirnovDistance)
-            return (name, values.map { probabilities[$0] }, Palette.color(index + 1), index == 0 ? nil : "6 4")
+            let binned = bins.map { bin in perValue(probabilities[bin.low...bin.high].reduce(0, +), bin) }
+            return (name, binned, Palette.color(index + 1), index == 0 ? nil : "6 4")
         }
         func panel(logarithmic: Bool) -> XYChart {
             let transform: (Double) -> Double = logarithmic ? { $0 > 0 ? log10($0) : .nan } : { $0 }
             var series: [any ChartSeries] = []
             if logarithmic {
-                series.append(LineSeries(name: "observed", points: zip(values, observed).map { (Double($0), transform($1)) },
+                series.append(LineSeries(name: "observed", points: zip(values, observed).map { ($0, transform($1)) },
                                          color: Palette.color(0), lineWidth: 1))
             } else {
-                series.append(BarSeries(name: "observed", xs: values.map(Double.init), heights: observed, width: 0.9,
-                                        color: Palette.color(0)))
+                series.append(BarSeries(name: width == 1 ? "observed" : "observed (bars of \(width) values)",
+                                        xs: values, heights: observed, width: 0.9 * Double(width), color: Palette.color(0)))
             }
             for curve in curves {
-                series.append(LineSeries(name: curve.name, points: zip(values, curve.probabilities).map { (Double($0), transform($1)) },
+                series.append(LineSeries(name: curve.name, points: zip(values, curve.probabilities).map { ($0, transform($1)) },
                                          color: curve.color, dash: curve.dash))
             }
             return XYChart(title: logarithmic ? "log₁₀ frequency (tails)" : "frequency",

@@ -4,14 +4,17 @@ import StalenessSimulation
 
 extension StalenessReport {
     /// The histogram as bars of relative frequency with the fitted normal curves overlaid: the moment
-    /// normal's density (solid) and the least-squares Gaussian divided by the count (dashed).
+    /// normal's density (solid) and the least-squares Gaussian divided by the count (dashed). Over
+    /// more than ``maximumBars`` values, each bar covers several values (their mean frequency).
     public var figure: SVGDocument {
         let summary = analysis.summary
         let total = Double(summary.count)
-        let values = Array(summary.minimum...summary.maximum)
-        let bars = BarSeries(name: "observed", xs: values.map(Double.init),
-                             heights: values.map { Double(histogram.counts[$0]) / total }, width: 0.9,
-                             color: Palette.color(0))
+        // Frequency per value: a bar of w values has the mean frequency of its values.
+        let (width, bins) = histogram.bins(maximumBins: Self.maximumBars)
+        let bars = BarSeries(name: width == 1 ? "observed" : "observed (bars of \(width) values)",
+                             xs: bins.map { (Double($0.low) + Double($0.high)) / 2 },
+                             heights: bins.map { Double($0.count) / total / Double($0.high - $0.low + 1) },
+                             width: 0.9 * Double(width), color: Palette.color(0))
         let low = Double(summary.minimum) - 1, high = Double(summary.maximum) + 1
         let steps = 400
         let grid = (0...steps).map { low + (high - low) * Double($0) / Double(steps) }
@@ -35,6 +38,10 @@ extension StalenessReport {
                             yTitle: "frequency", series: series, xRange: (low, high))
         return chart.document(width: 820, height: 500)
     }
+
+    /// The most bars a figure draws; wider histograms are binned (stated in the legend), so the SVG
+    /// stays small (tens of kilobytes) whatever the span.
+    static let maximumBars = 500
 
     /// A number with 3 decimals for labels.
     static func short(_ value: Double) -> String { SVGNumber.fixed(value, decimals: 3) }

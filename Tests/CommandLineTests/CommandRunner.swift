@@ -6,6 +6,8 @@ enum CommandRunner {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// The process ended by a signal (a Swift trap, or the time limit's kill) rather than exiting.
+        var signaled = false
     }
 
     static var executable: URL {
@@ -18,9 +20,11 @@ enum CommandRunner {
     }
 
     /// Runs `staleness` with `arguments`, optionally in `directory` and with `input` on its standard
-    /// input, and captures its output.
+    /// input, and captures its output; with a `timeLimit` (seconds) the process is killed when it
+    /// runs longer, and the result is `signaled`.
     static func run(_ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String]? = nil, input: Data? = nil) throws -> Result {
+                    environment: [String: String]? = nil, input: Data? = nil,
+                    timeLimit: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -32,6 +36,12 @@ enum CommandRunner {
         let stdin = Pipe()
         if input != nil { process.standardInput = stdin }
         try process.run()
+        if let timeLimit {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
+                if process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
         if let input {
             stdin.fileHandleForWriting.write(input)
             try stdin.fileHandleForWriting.close()
@@ -41,6 +51,7 @@ enum CommandRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      signaled: process.terminationReason == .uncaughtSignal)
     }
 }

@@ -173,11 +173,23 @@ public final class ConfigurationBuilder {
     private func applyRemedy(_ text: String, to remedies: inout Remedies,
                              warmup: inout (kind: String, epochs: Int)?) throws(SweepError) {
         guard text != "none" else { return }
+        // Each item sets one remedy; two items setting the same one would silently keep the last.
+        var given: [String: String] = [:]
         for item in text.split(separator: "+").map(String.init) {
             let parts = item.split(separator: ":").map(String.init)
             func bad() -> SweepError {
                 .badValue(option: "remedy", value: item, reason: SweepParameter.remedy.valueHelp)
             }
+            let slot = switch parts.first ?? "" {
+            case "dc", "dca": "delay compensation"
+            case "inverse", "capped": "staleness-aware learning rate"
+            case let other: other
+            }
+            if let earlier = given[slot] {
+                throw .badValue(option: "remedy", value: text,
+                                reason: "\(earlier) and \(item) both set the \(slot); give one")
+            }
+            given[slot] = item
             func argument(_ i: Int) throws(SweepError) -> Double {
                 guard parts.count > i, let x = Double(parts[i]), x.isFinite else { throw bad() }
                 return x
@@ -224,6 +236,11 @@ public final class ConfigurationBuilder {
             switch kind {
             case "sampled":
                 guard let workers = Int(argument), workers >= 1 else { throw bad("sampled:N needs N ≥ 1 workers") }
+                // N workers' staleness centres on N − 1: refuse before simulating what cannot be sampled.
+                guard workers - 1 <= DelayDistribution.maximumSupportedDelay else {
+                    throw bad("\(workers) workers give delays of about \(workers - 1); at most "
+                              + "\(DelayDistribution.maximumSupportedDelay) is supported")
+                }
                 let key = "\(workers)|\(sigma)|\(model)|\(heterogeneity)|\(sampling)|\(seed)"
                 if let cached = distributions[key] { return .sampled(cached) }
                 let simulation = try SimulationConfiguration(
@@ -248,7 +265,9 @@ public final class ConfigurationBuilder {
                     algorithm: cluster.algorithm, communicationTime: cluster.communication))
             case "dist":
                 let file = try DistributionFile.load(from: URL(fileURLWithPath: argument))
-                return .sampled(try DelayDistribution(weights: file.delayProbabilities(source, path: argument),
+                return .sampled(try DelayDistribution(weights: file.delayProbabilities(
+                                                          source, path: argument,
+                                                          maximumDelay: DelayDistribution.maximumSupportedDelay),
                                                       label: "\(source) of \(argument)"))
             case "trace":
                 let trace = try TraceFile(contentsOf: URL(fileURLWithPath: argument))

@@ -99,7 +99,47 @@ public struct SweepGrid: Equatable, Sendable {
             throw .badGridFile(path: path, reason: "expected one JSON object of option → string, number, boolean "
                                + "or array of those")
         }
+        if let duplicate = duplicateTopLevelKey(in: data) {
+            throw .badGridFile(path: path, reason: "option \(duplicate) is given twice")
+        }
         return try grid(dictionary.keys.sorted().map { ($0, dictionary[$0]!.items) }, file: path)
+    }
+
+    /// The first key that occurs twice in the outermost object of `data` (already decoded, so
+    /// well-formed), or nil. Decoders keep one of the two silently; a grid file must not.
+    static func duplicateTopLevelKey(in data: Data) -> String? {
+        let bytes = [UInt8](data)
+        var depth = 0, index = 0
+        var keys = Set<String>()
+        var expectingKey = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                expectingKey = depth == 1 && byte == UInt8(ascii: "{")
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            case UInt8(ascii: ","):
+                expectingKey = depth == 1
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                    end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                if expectingKey {
+                    let raw = Data(bytes[index...min(end, bytes.count - 1)])
+                    let key = (try? JSONDecoder().decode(String.self, from: raw)) ?? String(decoding: raw, as: UTF8.self)
+                    if !keys.insert(key).inserted { return key }
+                    expectingKey = false
+                }
+                index = end
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The grid of a file's option → value texts.
@@ -109,6 +149,7 @@ public struct SweepGrid: Equatable, Sendable {
             guard let parameter = SweepParameter(rawValue: key) else { throw .unknownOption(key, file: path) }
             var values: [String] = []
             for text in texts { values += try SweepValues.expand(text, option: key) }
+            guard !values.isEmpty else { throw .badGridFile(path: path, reason: "option \(key) has no values") }
             grid.set(parameter, values: values)
         }
         return grid

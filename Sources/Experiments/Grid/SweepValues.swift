@@ -58,10 +58,11 @@ public enum SweepValues {
             }
             step = s
         }
-        let count = Int(((abs(last - first)) / step + 1e-9).rounded(.down)) + 1
-        guard count <= 10_000 else {
+        let steps = ((abs(last - first)) / step + 1e-9).rounded(.down)
+        guard steps < 10_000 else {
             throw .badValue(option: option, value: item, reason: "the range has more than 10000 values")
         }
+        let count = Int(steps) + 1
         let direction = last >= first ? 1.0 : -1.0
         return (0..<count).map { pow(base, first + direction * Double($0) * step) }
     }

@@ -44,6 +44,28 @@ extension DistributionFile {
             }
         }
 
+        /// The largest delay ``probabilities(histogram:analysis:families:)`` would return, computed
+        /// without allocating (so a caller can refuse a support of 10¹² first); nil where that
+        /// returns nil. Not finite for a fit whose mean or σ is not.
+        public func reach(histogram: StalenessHistogram, analysis: StalenessAnalysis, families: FamilyComparison?) -> Double? {
+            let maximum = Double(histogram.maximum ?? 0)
+            switch self {
+            case .empirical:
+                return maximum
+            case .fittedNormal:
+                let normal = analysis.fittedNormal
+                return max(maximum, (normal.mean + 6 * normal.sigma).rounded(.up))
+            case .best, .family:
+                let fit: CountFamilyFit? = switch self {
+                case let .family(family): families?.fit(family)
+                default: families?.best
+                }
+                guard let fit else { return nil }
+                if fit.family == .normal { return max(maximum, (fit.parameters[0] + 6.1 * fit.parameters[1]).rounded(.up)) }
+                return Double(fit.upperTail(from: histogram.maximum ?? 0))
+            }
+        }
+
         /// Delay probabilities over 0...maximum, summing to 1, for sampling delays like `histogram`.
         ///
         /// `.empirical`: observed frequencies, `maximum` = the largest observed value.

@@ -48,10 +48,20 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     }
 
     /// Delay probabilities of the file's histogram under `source` (see
-    /// ``DelaySource/probabilities(histogram:analysis:families:)``).
+    /// ``DelaySource/probabilities(histogram:analysis:families:)``). The support is checked against
+    /// `maximumDelay` (``DelaySource/reach(histogram:analysis:families:)``) before anything is allocated.
     /// - Throws: ``DistributionFileError/noFamily(path:family:)`` when the file (version 1) has no
-    ///   such fit.
-    public func delayProbabilities(_ source: DelaySource, path: String) throws(DistributionFileError) -> [Double] {
+    ///   such fit, ``DistributionFileError/beyondMaximumDelay(path:source:reaches:maximum:)`` when the
+    ///   distribution reaches past `maximumDelay`.
+    public func delayProbabilities(_ source: DelaySource, path: String,
+                                   maximumDelay: Int = UpdateCountFile.maximumValue) throws(DistributionFileError) -> [Double] {
+        let staleness = staleness
+        guard let reach = source.reach(histogram: staleness, analysis: analysis, families: families) else {
+            throw .noFamily(path: path, family: source.description)
+        }
+        guard reach.isFinite, reach <= Double(maximumDelay) else {
+            throw .beyondMaximumDelay(path: path, source: source.description, reaches: reach, maximum: maximumDelay)
+        }
         guard let probabilities = source.probabilities(histogram: staleness, analysis: analysis, families: families) else {
             throw .noFamily(path: path, family: source.description)
         }
@@ -100,18 +110,55 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         } catch {
             throw .malformed(path: path, detail: "\(error)")
         }
+        var total = 0
         for (key, count) in file.histogram {
             guard let value = Int(key), value >= 0 else {
                 throw .malformed(path: path, detail: "histogram key '\(key)' is not a non-negative integer")
             }
+            guard value <= UpdateCountFile.maximumValue else {
+                throw .malformed(path: path, detail: "histogram key \(value) exceeds the supported maximum \(UpdateCountFile.maximumValue)")
+            }
             guard count >= 0 else {
                 throw .malformed(path: path, detail: "histogram count \(count) for value \(value) is negative")
             }
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            guard !overflow else { throw .malformed(path: path, detail: "the histogram's counts add up to more than \(Int.max)") }
+            total = sum
         }
-        guard file.histogram.values.reduce(0, +) > 0 else {
+        guard total > 0 else {
             throw .malformed(path: path, detail: "the histogram holds no observations")
         }
+        try file.checkFits(path: path)
         return file
+    }
+
+    /// Checks the stored fits that sampling uses: finite numbers, standard deviations ≥ 0.
+    private func checkFits(path: String) throws(DistributionFileError) {
+        func check(_ value: Double, _ name: String, nonNegative: Bool = false) throws(DistributionFileError) {
+            if value.isNaN { throw .malformed(path: path, detail: "\(name) is NaN") }
+            guard value.isFinite else { throw .malformed(path: path, detail: "\(name) is \(value), not a finite number") }
+            guard !nonNegative || value >= 0 else {
+                throw .malformed(path: path, detail: "\(name) is \(value), below 0")
+            }
+        }
+        let normal = analysis.normal
+        try check(normal.mean, "analysis.normal.mean")
+        try check(normal.standardDeviation, "analysis.normal.standardDeviation", nonNegative: true)
+        try check(normal.discretisedSigma, "analysis.normal.discretisedSigma", nonNegative: true)
+        for (index, fit) in (families?.fits ?? []).enumerated() {
+            guard fit.parameters.count == fit.family.parameterNames.count else {
+                throw .malformed(path: path, detail: "families.fits.\(index) has \(fit.parameters.count) parameters; \(fit.family.rawValue) has \(fit.family.parameterNames.count)")
+            }
+            for (p, value) in fit.parameters.enumerated() { try check(value, "families.fits.\(index).parameters.\(p)") }
+            guard fit.shift >= 0, fit.shift <= UpdateCountFile.maximumValue else {
+                throw .malformed(path: path, detail: "families.fits.\(index).shift \(fit.shift) is not in 0…\(UpdateCountFile.maximumValue)")
+            }
+            if fit.family == .normal {
+                guard fit.parameters[1] >= 0 else {
+                    throw .malformed(path: path, detail: "families.fits.\(index): a normal fit needs a mean and a σ ≥ 0")
+                }
+            }
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

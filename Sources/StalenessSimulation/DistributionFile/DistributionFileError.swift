@@ -8,6 +8,8 @@ public enum DistributionFileError: Error, Equatable, CustomStringConvertible {
     case unsupportedVersion(path: String, found: Int)
     /// The file has the right version but a field is missing, mistyped or out of range.
     case malformed(path: String, detail: String)
+    /// The distribution sampled as `source` reaches delay `reaches`, past the `maximum` a caller can use.
+    case beyondMaximumDelay(path: String, source: String, reaches: Double, maximum: Int)
     /// Delays were asked of a family the file does not hold (version-1 files hold none).
     case noFamily(path: String, family: String)
 
@@ -19,6 +21,8 @@ public enum DistributionFileError: Error, Equatable, CustomStringConvertible {
         case let .unsupportedVersion(path, found):
             "\(path) has distribution format version \(found); this build reads versions \(DistributionFile.readableVersions.lowerBound)–\(DistributionFile.readableVersions.upperBound)"
         case let .malformed(path, detail): "\(path) is malformed: \(detail)"
+        case let .beyondMaximumDelay(path, source, reaches, maximum):
+            "the \(source) delays of \(path) reach \(reaches.isFinite && abs(reaches) < 1e15 ? String(Int(reaches)) : "\(reaches)"); at most \(maximum) is supported"
         case let .noFamily(path, family):
             "\(path) holds no \(family) fit (version-1 files hold none; refit with `staleness fit` or `simulate`)"
         }

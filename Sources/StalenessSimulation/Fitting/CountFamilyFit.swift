@@ -48,12 +48,38 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
         method == .maximumLikelihood ? family.rawValue : "\(family.rawValue) (\(method.rawValue))"
     }
 
-    /// Fits `family` to `histogram` by maximum likelihood; nil when the histogram is empty or no
-    /// finite likelihood is found.
+    /// The most distinct values the likelihood sums over; see ``likelihoodPoints(_:)``.
+    public static let maximumLikelihoodPoints = 10_000
+
+    /// The (value, count) points of the likelihood: every observed value, or, when there are more
+    /// than ``maximumLikelihoodPoints``, the values grouped into that many ranges of equal width,
+    /// each range's count placed at its count-weighted mean value (rounded), so the fit's time does
+    /// not grow with the span. The grouping keeps the mean up to rounding.
+    static func likelihoodPoints(_ histogram: StalenessHistogram) -> [(value: Int, count: Double)] {
+        let observed = histogram.nonZeroBins
+        guard observed.count > maximumLikelihoodPoints else { return observed.map { ($0.value, Double($0.count)) } }
+        let (width, _) = histogram.bins(maximumBins: maximumLikelihoodPoints)
+        var points: [(value: Int, count: Double)] = []
+        var index = 0
+        while index < observed.count {
+            let end = observed[index].value - observed[index].value % width + width
+            var count = 0.0, sum = 0.0
+            while index < observed.count, observed[index].value < end {
+                count += Double(observed[index].count)
+                sum += Double(observed[index].value) * Double(observed[index].count)
+                index += 1
+            }
+            points.append((Int((sum / count).rounded()), count))
+        }
+        return points
+    }
+
+    /// Fits `family` to `histogram` by maximum likelihood (over ``likelihoodPoints(_:)``); nil when
+    /// the histogram is empty or no finite likelihood is found.
     public init?(_ family: CountFamily, histogram: StalenessHistogram) {
         guard let minimum = histogram.minimum else { return nil }
         let shift = family.isShifted ? minimum : 0
-        let bins = histogram.nonZeroBins.map { (j: $0.value - shift, count: Double($0.count)) }
+        let bins = Self.likelihoodPoints(histogram).map { (j: $0.value - shift, count: $0.count) }
         let n = bins.reduce(0) { $0 + $1.count }
         let mean = bins.reduce(0) { $0 + Double($1.j) * $1.count } / n
         let variance = bins.reduce(0) { $0 + (Double($1.j) - mean) * (Double($1.j) - mean) * $1.count } / n
@@ -115,8 +141,8 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
     /// (capped at ``UpdateCountFile/maximumValue``): where sampling stops and folds the tail.
     public func upperTail(from maximum: Int) -> Int {
         if family == .normal {
-            let normal = DiscretisedNormal(mean: parameters[0], sigma: parameters[1])
-            return max(maximum, Int((normal.mean + 6.1 * normal.sigma).rounded(.up)))
+            let end = min((parameters[0] + 6.1 * parameters[1]).rounded(.up), Double(UpdateCountFile.maximumValue))
+            return max(maximum, end.isFinite ? Int(end) : UpdateCountFile.maximumValue)
         }
         var cumulative = 0.0
         var k = shift

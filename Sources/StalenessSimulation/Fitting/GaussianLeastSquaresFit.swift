@@ -5,7 +5,7 @@ import RealModule
 /// squares (`gsl_multifit_nlinear`, trust region with Levenberg–Marquardt steps).
 ///
 /// The fit uses every integer from the smallest to the largest observed value (zero counts included),
-/// unweighted. Standard errors come from the covariance (JᵀJ)⁻¹ at the solution scaled by
+/// unweighted; over more than ``maximumPoints`` values, bins of equal width instead (``binWidth``). Standard errors come from the covariance (JᵀJ)⁻¹ at the solution scaled by
 /// √(χ²/dof), χ² being the residual sum of squares, as for any unweighted least-squares fit.
 public struct GaussianLeastSquaresFit: Sendable, Equatable, Hashable, Codable {
     /// Fitted amplitude A (counts at the peak).
@@ -26,6 +26,12 @@ public struct GaussianLeastSquaresFit: Sendable, Equatable, Hashable, Codable {
     public var degreesOfFreedom: Int
     /// Solver iterations used.
     public var iterations: Int
+    /// Values per fitted point when the histogram spans more than ``maximumPoints`` values (each
+    /// point a bin's mean count per value, at the bin's centre); nil when every value is a point.
+    public var binWidth: Int?
+
+    /// The most points fitted: wider histograms are binned, so the fit's time does not grow with the span.
+    public static let maximumPoints = 10_000
 
     /// The fitted curve at `k`, in counts.
     public func value(at k: Double) -> Double {
@@ -39,13 +45,15 @@ public struct GaussianLeastSquaresFit: Sendable, Equatable, Hashable, Codable {
     public init?(histogram: StalenessHistogram, start: SummaryStatistics) {
         guard let low = histogram.minimum, let high = histogram.maximum, high - low + 1 >= 4,
               start.standardDeviation > 0 else { return nil }
-        let xs = (low...high).map(Double.init)
-        let ys = (low...high).map { Double(histogram.counts[$0]) }
+        let (width, bins) = histogram.bins(maximumBins: Self.maximumPoints)
+        let xs = bins.map { (Double($0.low) + Double($0.high)) / 2 }
+        let ys = bins.map { Double($0.count) / Double($0.high - $0.low + 1) }
         let initialAmplitude = Double(start.count) / ((2 * Double.pi).squareRoot() * start.standardDeviation)
-        guard let solution = Self.solve(xs: xs, ys: ys,
+        guard var solution = Self.solve(xs: xs, ys: ys,
                                         start: [initialAmplitude, start.mean, start.standardDeviation]) else {
             return nil
         }
+        solution.binWidth = width == 1 ? nil : width
         self = solution
     }
 

@@ -2,6 +2,12 @@
 public enum SimulationInputError: Error, Equatable, CustomStringConvertible {
     /// The worker count is below 1.
     case invalidWorkerCount(Int)
+    /// The worker count exceeds what the simulator supports.
+    case tooManyWorkers(Int, maximum: Int)
+    /// Warm-up plus recorded gradients exceed `Int.max` arrivals; `gradients` says how they were given.
+    case tooManyArrivals(workers: Int, warmupPerWorker: Int, gradients: String)
+    /// The simulation would need more memory than the budget allows.
+    case insufficientMemory(MemoryBudget.Shortfall)
     /// σ is negative or not a finite number.
     case invalidSigma(Double)
     /// σ is outside what the named model allows (`limit` states the allowed range).
@@ -18,6 +24,10 @@ public enum SimulationInputError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidWorkerCount(n): "the number of workers must be at least 1, got \(n)"
+        case let .tooManyWorkers(n, maximum): "the number of workers must be at most \(maximum), got \(n)"
+        case let .tooManyArrivals(workers, warmup, gradients):
+            "\(workers) workers × \(warmup) warm-up arrivals plus \(gradients) exceed \(Int.max) arrivals"
+        case let .insufficientMemory(shortfall): shortfall.description
         case let .invalidSigma(s): "sigma must be a finite number ≥ 0, got \(s)"
         case let .sigmaOutOfRange(model, sigma, limit): "model \(model) needs \(limit), got sigma \(sigma)"
         case let .unknownModel(name):

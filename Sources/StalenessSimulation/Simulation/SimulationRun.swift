@@ -15,7 +15,7 @@ public struct SimulationRun: Sendable {
 
     /// Simulated arrivals (warm-up included) per second of ``seconds``.
     public var arrivalsPerSecond: Double {
-        Double(configuration.gradients + configuration.warmupArrivals) / max(seconds, 1e-9)
+        Double(configuration.totalArrivals) / max(seconds, 1e-9)
     }
 
     /// Runs `configuration`, writing a trace of every recorded gradient to `trace` when given

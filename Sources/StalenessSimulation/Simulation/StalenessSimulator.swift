@@ -1,3 +1,4 @@
+import Foundation
 import GSLRandom
 
 /// Discrete-event simulation of N workers feeding one parameter server.
@@ -58,13 +59,14 @@ public enum StalenessSimulator {
         for worker in 0..<workers { (clocks + worker).initialize(to: computeTime(of: worker)) }
         defer { clocks.deallocate() }
         let windowLength = max(Self.arrivalsPerWindow / Double(workers), Self.minimumWindowLength)
+            * timeScale(configuration, speeds: UnsafeBufferPointer(start: speeds, count: workers))
         var window = ArrivalWindow(capacity: Int(windowLength * Double(workers) * 1.25))
         defer { window.deallocate() }
         var windowEnd = 0.0
 
         var histogram = HistogramAccumulator(initialCapacity: 2 * workers)
         let warmup = configuration.warmupArrivals
-        let total = warmup + configuration.gradients
+        let total = configuration.totalArrivals
         var updates = 0
         while updates < total {
             windowEnd += windowLength
@@ -92,5 +94,18 @@ public enum StalenessSimulator {
         }
         withExtendedLifetime(generator) {}
         return histogram.finish()
+    }
+
+    /// The unit of the window length: 1 for ordinary runs (so their results never change), else the
+    /// power of two nearest the fastest worker's mean compute time when that is outside [1/8, 8]
+    /// (all workers slowed or sped up, stragglers that shorten times, a long overhead), so that a
+    /// window holds a few arrivals per fast worker whatever the scale of the times.
+    static func timeScale(_ configuration: SimulationConfiguration, speeds: UnsafeBufferPointer<Double>) -> Double {
+        let heterogeneity = configuration.heterogeneity
+        let straggling = 1 - heterogeneity.stragglerProbability
+            + heterogeneity.stragglerProbability * heterogeneity.stragglerFactor
+        let fastest = (speeds.min() ?? 1) * straggling + configuration.cycleOverhead
+        guard fastest.isFinite, fastest > 0, fastest < 1.0 / 8 || fastest > 8 else { return 1 }
+        return Foundation.exp2(Foundation.log2(fastest).rounded())
     }
 }

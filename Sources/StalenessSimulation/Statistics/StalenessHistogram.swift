@@ -35,3 +35,24 @@ public struct StalenessHistogram: Sendable, Equatable, Hashable {
         counts.enumerated().compactMap { $0.element > 0 ? ($0.offset, $0.element) : nil }
     }
 }
+
+extension StalenessHistogram {
+    /// Consecutive value ranges of equal width covering minimum…maximum, with their total counts:
+    /// what a figure draws as one bar each, so that a histogram spanning millions of values is drawn
+    /// with at most `maximumBins` bars. The width is 1 (one bar per value) when the span allows it.
+    public func bins(maximumBins: Int) -> (width: Int, bins: [(low: Int, high: Int, count: Int)]) {
+        guard let low = minimum, let high = maximum else { return (1, []) }
+        let span = high - low + 1
+        let width = max(1, (span + maximumBins - 1) / max(maximumBins, 1))
+        var bins: [(low: Int, high: Int, count: Int)] = []
+        var start = low
+        while start <= high {
+            let end = min(start + width - 1, high)
+            var count = 0
+            for k in start...end { count &+= counts[k] }
+            bins.append((start, end, count))
+            start = end + 1
+        }
+        return (width, bins)
+    }
+}

@@ -21,10 +21,15 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
     /// The straggler factor when none is given (`simulate`, `train` and `sweep` alike).
     public static let defaultStragglerFactor = 5.0
 
+    /// The factors accepted. A thousandfold slowdown already leaves the slow workers' gradients all
+    /// but absent; beyond it the simulation's cost would follow the factor (windows of simulated time
+    /// with almost no arrivals, or with millions) rather than the gradients asked for.
+    public static let factorRange = 0.001...1000.0
+
     /// Creates a heterogeneity description. A factor with nothing to act on (no slow workers, no
     /// stragglers) changes nothing and is stored as 1, so equal behaviour is an equal value.
     /// - Throws: ``SimulationInputError/invalidHeterogeneity(_:)`` when a fraction or probability is
-    ///   outside [0, 1] or a factor is not a positive finite number.
+    ///   outside [0, 1] or a factor is outside ``factorRange``.
     public init(slowFraction: Double = 0, slowFactor: Double = defaultSlowFactor,
                 stragglerProbability: Double = 0, stragglerFactor: Double = defaultStragglerFactor,
                 baseTimes: WorkerTimeBase = .equal) throws(SimulationInputError) {
@@ -39,6 +44,12 @@ public struct WorkerHeterogeneity: Sendable, Equatable, Hashable, Codable {
         }
         guard stragglerFactor.isFinite, stragglerFactor > 0 else {
             throw .invalidHeterogeneity("straggler factor \(stragglerFactor) is not a positive number")
+        }
+        guard Self.factorRange.contains(slowFactor) else {
+            throw .invalidHeterogeneity("slow-worker factor \(slowFactor) is outside [\(Self.factorRange.lowerBound), \(Self.factorRange.upperBound)]")
+        }
+        guard Self.factorRange.contains(stragglerFactor) else {
+            throw .invalidHeterogeneity("straggler factor \(stragglerFactor) is outside [\(Self.factorRange.lowerBound), \(Self.factorRange.upperBound)]")
         }
         self.slowFraction = slowFraction
         self.slowFactor = slowFraction == 0 ? 1 : slowFactor

@@ -25,11 +25,20 @@ public enum WorkerTimeModel: Sendable, Equatable, Hashable {
     /// The names accepted by ``init(name:sigma:)``, in the order the CLI lists them.
     public static let names = ["normal", "lognormal", "exponential", "shifted-exponential", "gamma", "uniform"]
 
+    /// The largest σ accepted (except by `exponential`, which ignores it). Beyond it the draws span
+    /// so many orders of magnitude (a normal truncated at 0 becomes a half-normal of mean ≈ 0.8σ, a
+    /// gamma of shape 1/σ² underflows to 0) that the event simulation degenerates: its cost would
+    /// follow σ rather than the number of gradients asked for.
+    public static let maximumSigma = 10.0
+
     /// Creates the model called `name` (one of ``names``) with spread `sigma`.
     /// - Throws: ``SimulationInputError`` when the name is unknown or `sigma` is negative, not finite,
-    ///   or outside the model's range.
+    ///   above ``maximumSigma`` or outside the model's range.
     public init(name: String, sigma: Double) throws(SimulationInputError) {
         guard sigma.isFinite, sigma >= 0 else { throw .invalidSigma(sigma) }
+        guard sigma <= Self.maximumSigma || name == "exponential" else {
+            throw .sigmaOutOfRange(model: name, sigma: sigma, limit: "σ ≤ \(Int(Self.maximumSigma))")
+        }
         switch name {
         case "normal": self = .normal(sigma: sigma)
         case "lognormal": self = .lognormal(sigma: sigma)

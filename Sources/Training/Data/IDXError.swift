@@ -5,6 +5,9 @@ public enum IDXError: Error, CustomStringConvertible, Equatable, Sendable {
     case cannotRead(path: String, reason: String)
     /// The file starts with the gzip magic bytes but its compressed data is damaged or cut short.
     case corruptGzip(path: String, reason: String)
+    /// The gzip data decompresses to more than `limit` bytes: what the IDX header declares, or the
+    /// supported maximum. Decompression stops there.
+    case inflatesTooFar(path: String, limit: Int)
     /// The first four bytes are not the magic number of the expected kind of IDX file.
     case badMagic(path: String, found: UInt32, expected: UInt32)
     /// The file ends before the `expected` bytes its header announces; it has `actual` bytes.
@@ -24,6 +27,8 @@ public enum IDXError: Error, CustomStringConvertible, Equatable, Sendable {
             "cannot read \(path): \(reason)"
         case let .corruptGzip(path, reason):
             "\(path): corrupt gzip data: \(reason)"
+        case let .inflatesTooFar(path, limit):
+            "\(path): the gzip data decompresses to more than \(limit) bytes, the size its IDX header declares (or the supported maximum); decompression stopped there"
         case let .badMagic(path, found, expected):
             "\(path): bad magic number \(Self.hex(found)), expected \(Self.hex(expected)) "
                 + "(\(Self.kind(expected)))\(Self.hint(found: found))"

@@ -8,7 +8,8 @@ import Foundation
 enum IDXFileContents {
     /// Reads the file at `url` and returns its (decompressed) bytes.
     /// - Throws: `IDXError.cannotRead` when the file cannot be read, `IDXError.corruptGzip` when
-    ///   it is gzip data that does not decompress completely.
+    ///   it is gzip data that does not decompress completely, `IDXError.inflatesTooFar` when it
+    ///   decompresses to more than its IDX header declares (or than ``maximumSize``).
     static func read(_ url: URL) throws(IDXError) -> [UInt8] {
         let bytes: [UInt8]
         do {
@@ -30,19 +31,24 @@ enum IDXFileContents {
         defer { inflateEnd(&stream) }
 
         // The gzip trailer stores the uncompressed size modulo 2^32: a good first guess, but
-        // bounded by deflate's maximum ratio so that a damaged trailer cannot ask for gigabytes.
+        // bounded by deflate's maximum ratio and a first chunk, so that a damaged trailer (or a
+        // bomb) cannot ask for gigabytes before the IDX header has been seen.
         let n = compressed.count
         let trailerSize = n >= 4
             ? Int(compressed[n - 4]) | Int(compressed[n - 3]) << 8 | Int(compressed[n - 2]) << 16
                 | Int(compressed[n - 1]) << 24
             : 0
-        var output = [UInt8](repeating: 0, count: max(1 << 16, min(trailerSize, n &* 1032)))
+        var output = [UInt8](repeating: 0, count: max(1 << 16, min(trailerSize, n &* 1032, firstChunk)))
         var produced = 0
         var consumed = 0
+        // What the data may inflate to: the size its IDX header declares once decoded, else the maximum.
+        var limit = maximumSize
+        var headerSeen = false
 
         while true {
             if produced == output.count {
-                output.append(contentsOf: repeatElement(0, count: output.count))
+                // One byte beyond the limit is room enough to notice data past it.
+                output.append(contentsOf: repeatElement(0, count: min(output.count, limit + 1 - output.count)))
             }
             let status: Int32 = compressed.withUnsafeBufferPointer { input in
                 output.withUnsafeMutableBufferPointer { out in
@@ -58,6 +64,14 @@ enum IDXFileContents {
                     return status
                 }
             }
+            if !headerSeen, let declared = declaredLength(output, produced: produced) {
+                headerSeen = true
+                guard declared <= maximumSize else {
+                    throw .badDimensions(path: path, reason: "the header declares \(declared == .max ? "more than \(Int.max)" : "\(declared)") bytes, more than the supported maximum \(maximumSize)")
+                }
+                limit = declared
+            }
+            guard produced <= limit else { throw .inflatesTooFar(path: path, limit: limit) }
             switch status {
             case Z_OK:
                 continue
@@ -79,6 +93,36 @@ enum IDXFileContents {
                 throw .corruptGzip(path: path, reason: message)
             }
         }
+    }
+
+    /// The largest IDX file read (decompressed): 1 GiB, twenty times MNIST's training images.
+    static let maximumSize = 1 << 30
+    /// Bytes inflated before the IDX header can bound the rest.
+    private static let firstChunk = 1 << 24
+
+    /// The whole file's length as its IDX header declares it (magic 0 0 type dims, then dims
+    /// big-endian sizes), once the first `produced` bytes of `bytes` hold the header; nil before,
+    /// or for a header that is not IDX (the parsers then name what is wrong).
+    static func declaredLength(_ bytes: [UInt8], produced: Int) -> Int? {
+        guard produced >= 4, bytes[0] == 0, bytes[1] == 0 else { return produced >= 4 ? maximumSize : nil }
+        let elementSize: Int
+        switch bytes[2] {
+        case 0x08, 0x09: elementSize = 1
+        case 0x0B: elementSize = 2
+        case 0x0C, 0x0D: elementSize = 4
+        case 0x0E: elementSize = 8
+        default: return maximumSize
+        }
+        let dimensions = Int(bytes[3])
+        let header = 4 + 4 * dimensions
+        guard produced >= header else { return nil }
+        var length = elementSize
+        for d in 0..<dimensions {
+            let (product, overflow) = length.multipliedReportingOverflow(by: Int(IDXHeader.uint32(bytes, at: 4 + 4 * d)))
+            guard !overflow else { return .max }
+            length = product
+        }
+        return header + length
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -1,8 +1,9 @@
 import Foundation
 import ResultFiles
 
-/// Writes a run's metrics as it goes: `metrics.csv` and `metrics.jsonl` (one line per epoch) after
-/// every epoch, `summary.json` at the end. Each file is replaced atomically, so whatever is on disk
+/// Writes a run's metrics as it goes: `running.json` at the start (a previous run's files removed),
+/// `metrics.csv` and `metrics.jsonl` (one line per epoch) after every epoch, `summary.json` at the
+/// end (replacing `running.json`). Each file is replaced atomically, so whatever is on disk
 /// is complete for the epochs it lists, even if the run is killed.
 public final class MetricsWriter {
     /// The run's directory.
@@ -27,6 +28,30 @@ public final class MetricsWriter {
     /// The path of the final summary.
     public var summaryURL: URL { directory.appendingPathComponent("summary.json") }
 
+    /// The marker of a run in progress: `{"status": "running", "configuration": …}`, removed when
+    /// `summary.json` is written.
+    public var runningURL: URL { directory.appendingPathComponent("running.json") }
+
+    /// Checks, before any work, that the run's files can be written into the directory.
+    /// - Throws: `OutputError` naming the directory when they cannot.
+    public func checkWritable() throws(OutputError) {
+        try AtomicFile.checkWritable(summaryURL)
+    }
+
+    /// Marks the directory as holding a run of `configuration` in progress: removes what a previous
+    /// run left (its summary and metrics, so that no old `summary.json` sits beside new metrics) and
+    /// writes ``runningURL``.
+    /// - Throws: `OutputError` when the directory cannot be written.
+    public func begin(_ configuration: TrainingConfiguration) throws {
+        for url in [summaryURL, csvURL, jsonLinesURL] where FileManager.default.fileExists(atPath: url.path) {
+            do { try FileManager.default.removeItem(at: url) } catch {
+                throw OutputError.cannotWrite(path: url.path, reason: "cannot remove the previous run's file")
+            }
+        }
+        struct Running: Encodable { var status = "running"; var configuration: TrainingConfiguration }
+        try AtomicFile.write(try encoder.encode(Running(configuration: configuration)), to: runningURL)
+    }
+
     /// Adds one epoch and rewrites the CSV and JSON Lines files.
     /// - Throws: `OutputError` when a file cannot be written.
     public func append(_ metrics: EpochMetrics) throws {
@@ -41,5 +66,6 @@ public final class MetricsWriter {
         let pretty = JSONEncoder()
         pretty.outputFormatting = [.sortedKeys, .prettyPrinted]
         try AtomicFile.write(try pretty.encode(summary), to: summaryURL)
+        try? FileManager.default.removeItem(at: runningURL)
     }
 }

@@ -20,10 +20,16 @@ public final class Trainer {
     private let server: ParameterServer
 
     /// Prepares a run on `train` and `test` (already cut to any subsets).
-    /// - Throws: `TrainingError.invalidConfiguration` for impossible settings.
+    /// - Throws: `TrainingError.invalidConfiguration` for impossible settings, or delay buffers that
+    ///   exceed the ``MemoryBudget``.
     public init(configuration: TrainingConfiguration, train: Dataset, test: Dataset) throws(TrainingError) {
         try configuration.validate()
         try configuration.validate(trainingCount: train.count)
+        do { try configuration.checkMemory(MemoryBudget.current()) } catch let error as TrainingError {
+            throw error
+        } catch {
+            throw .invalidConfiguration("\(error)")
+        }
         self.configuration = configuration
         self.test = test
         let count = LeNet5.parameterCount

@@ -72,7 +72,8 @@ extension Staleness {
             if gradients != nil && perWorker != nil {
                 throw CommandLineError("give either --gradients or --per-worker, not both")
             }
-            for n in counts { _ = try baseConfiguration(workers: n) }
+            let budget = try MemoryBudget.current()
+            for n in counts { try baseConfiguration(workers: n).checkMemory(budget) }
             if trace != nil && counts.count > 1 {
                 throw CommandLineError("--trace needs a single worker count, not a scan")
             }
@@ -99,8 +100,10 @@ extension Staleness {
                     for file in files { print("  wrote \(file)") }
                 }
             } else {
+                let gradients = try Dictionary(counts.map { ($0, try baseConfiguration(workers: $0).gradients) },
+                                               uniquingKeysWith: { first, _ in first })
                 let scan = try WorkerScan(base: try baseConfiguration(workers: counts[0]), sigma: sigma,
-                                          workerCounts: counts, gradientsFor: gradientCount)
+                                          workerCounts: counts) { gradients[$0] ?? 1 }
                 let files = try scan.write(to: directory, sigma: sigma).map(\.relativePath)
                 if json {
                     let runs = zip(scan.reports, scan.runs).map { SimulationSummary(report: $0, run: $1, files: []) }
@@ -152,15 +155,13 @@ extension Staleness {
             return calibrated
         }
 
-        private func gradientCount(workers: Int) -> Int {
-            if let perWorker { return perWorker.multipliedReportingOverflow(by: workers).overflow ? .max : perWorker * workers }
-            return gradients ?? 1_000_000
-        }
-
         private func baseConfiguration(workers: Int) throws -> SimulationConfiguration {
-            try SimulationConfiguration(workers: workers, model: try timeModel(), heterogeneity: try heterogeneity(),
-                                        gradients: gradientCount(workers: workers), warmupPerWorker: warmup,
-                                        seed: seed)
+            if let perWorker {
+                return try SimulationConfiguration(workers: workers, model: try timeModel(), heterogeneity: try heterogeneity(),
+                                                   gradientsPerWorker: perWorker, warmupPerWorker: warmup, seed: seed)
+            }
+            return try SimulationConfiguration(workers: workers, model: try timeModel(), heterogeneity: try heterogeneity(),
+                                               gradients: gradients ?? 1_000_000, warmupPerWorker: warmup, seed: seed)
         }
     }
 }

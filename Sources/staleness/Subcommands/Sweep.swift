@@ -61,7 +61,7 @@ extension Staleness {
                 let all = try grid.configurations()
                 return try shard.map { text throws(SweepError) in try Shard(parsing: text) }.map { $0.slice(all) } ?? all
             } catch {
-                throw ValidationError(error.description)
+                throw CommandLineError(error.description)
             }
         }
     }

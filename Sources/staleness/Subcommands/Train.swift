@@ -10,7 +10,8 @@ extension Staleness {
         static let configuration = CommandConfiguration(
             abstract: "Train LeNet-5 on MNIST or Fashion-MNIST and record per-epoch metrics.",
             discussion: """
-                Writes metrics.csv, metrics.jsonl (after every epoch) and summary.json into --out.
+                Writes running.json (at the start, replacing a previous run's files), metrics.csv, \
+                metrics.jsonl (after every epoch) and summary.json (at the end) into --out.
                 Exit status: 0 when the run completes, 3 when the loss diverges (NaN or infinite),
                 1 for bad input.
                 """)
@@ -46,10 +47,15 @@ extension Staleness {
                 print("\(ConfigurationHash.of(configuration))  \(configuration.runName)")
                 return
             }
-            let (train, test) = try TrainingData.load(configuration, dataOption: options.data.directory)
-            let trainer = try Trainer(configuration: configuration, train: train, test: test)
+            guard out != "" else { throw CommandLineError("--out needs a directory, got an empty path") }
             let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(configuration.runName)")
             let writer = MetricsWriter(directory: directory)
+            // Every output path is checked before the data is read and the run starts.
+            try writer.checkWritable()
+            if let stalenessLog { try AtomicFile.checkWritable(URL(fileURLWithPath: stalenessLog)) }
+            let (train, test) = try TrainingData.load(configuration, dataOption: options.data.directory)
+            let trainer = try Trainer(configuration: configuration, train: train, test: test)
+            try writer.begin(configuration)
             var updateLog = CSVTable(header: ["update", "step", "worker", "staleness"])
             var stalenessSum = 0, updateCount = 0
             let progress = ProgressBar()

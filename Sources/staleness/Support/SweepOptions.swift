@@ -66,7 +66,7 @@ struct SweepOptions: ParsableArguments {
     }
 
     /// The grid: the grid file's axes, overridden by the command line's.
-    /// - Throws: `ValidationError` with the grid's message.
+    /// - Throws: `CommandLineError` (one line, exit status 1) with the grid's message.
     func sweepGrid() throws -> SweepGrid {
         do {
             var fromCommandLine = SweepGrid()
@@ -74,7 +74,7 @@ struct SweepOptions: ParsableArguments {
             let fromFile = try grid.map { path throws(SweepError) in try SweepGrid.load(file: path) } ?? SweepGrid()
             return fromFile.overridden(by: fromCommandLine)
         } catch {
-            throw ValidationError(error.description)
+            throw CommandLineError(error.description)
         }
     }
 }
