@@ -58,8 +58,18 @@ public enum CountFamily: String, Sendable, CaseIterable, Codable {
                 - r * log1p(m / r) + x * (log(m) - log(r + m))
         case .gamma, .logNormal:
             let probability = intervalProbability(x, x + 1, p)
-            return probability > 0 ? log(probability) : -.infinity
+            if probability > 0 { return log(probability) }
+            // Far in a tail the CDFs underflow to equal values: the density at the interval's
+            // midpoint, in logs, keeps the likelihood finite (and the minimiser moving).
+            return logDensity(x + 0.5, p)
         }
+    }
+
+    /// log of the continuous gamma or log-normal density at y > 0.
+    private func logDensity(_ y: Double, _ p: [Double]) -> Double {
+        if self == .gamma { return (p[0] - 1) * log(y) - y / p[1] - gsl_sf_lngamma(p[0]) - p[0] * log(p[1]) }
+        let z = (log(y) - p[0]) / p[1]
+        return -log(y * p[1] * (2 * Double.pi).squareRoot()) - z * z / 2
     }
 
     /// P(shift + a ≤ X ≤ shift + b) for 0 ≤ a ≤ b (for the normal, a and b are the values themselves),

@@ -52,7 +52,7 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
     }
 
     /// The most distinct values the likelihood sums over; see ``likelihoodPoints(_:)``.
-    public static let maximumLikelihoodPoints = 10_000
+    public static let maximumLikelihoodPoints = 2_000
 
     /// The (value, count) points of the likelihood: every observed value, or, when there are more
     /// than ``maximumLikelihoodPoints``, the values grouped into that many ranges of equal width,
