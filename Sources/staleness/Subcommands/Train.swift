@@ -26,7 +26,7 @@ extension Staleness {
         @Option(name: .customLong("staleness-log"), help: "Write every applied update (update, step, worker, staleness) to this CSV file.")
         var stalenessLog: String?
 
-        @Option(help: "Directory for the run's metrics (default: notebooks-data/runs/<run name>).")
+        @Option(help: "Directory for the run's metrics (default: notebooks-data/runs/<run name>-<hash prefix>).")
         var out: String?
 
         @Flag(help: "Print the final summary as one JSON object on stdout.")
@@ -48,7 +48,7 @@ extension Staleness {
                 return
             }
             guard out != "" else { throw CommandLineError("--out needs a directory, got an empty path") }
-            let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(configuration.runName)")
+            let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(ConfigurationHash.directoryName(of: configuration))")
             let writer = MetricsWriter(directory: directory)
             // Every output path is checked before the data is read and the run starts.
             try writer.checkWritable()
