@@ -122,17 +122,11 @@ public final class ResultsStore: Sendable {
         }
     }
 
-    /// Every run, ordered by run name then hash.
-    public func runs() throws(StoreError) -> [RunRecord] {
-        try read { db in try RunRecord.order(RunRecord.CodingKeys.runName, RunRecord.CodingKeys.hash).fetchAll(db) }
-    }
+    /// Every readable run, ordered by run name then hash (see ``snapshot()`` for the unreadable ones).
+    public func runs() throws(StoreError) -> [RunRecord] { try snapshot().runs }
 
-    /// Every epoch row, ordered by run hash then epoch.
-    public func epochs() throws(StoreError) -> [EpochRecord] {
-        try read { db in
-            try EpochRecord.order(EpochRecord.CodingKeys.runHash, EpochRecord.CodingKeys.epoch).fetchAll(db)
-        }
-    }
+    /// Every epoch row of a readable run, ordered by run hash then epoch.
+    public func epochs() throws(StoreError) -> [EpochRecord] { try snapshot().epochs }
 
     /// Replaces the staleness scan rows with `rows` (one transaction).
     public func replaceStalenessScan(_ rows: [StalenessScanRecord]) throws(StoreError) {
@@ -146,17 +140,74 @@ public final class ResultsStore: Sendable {
         }
     }
 
-    /// The staleness scan, ordered by σ then N.
-    public func stalenessScan() throws(StoreError) -> [StalenessScanRecord] {
+    /// The readable rows of the staleness scan, ordered by σ then N.
+    public func stalenessScan() throws(StoreError) -> [StalenessScanRecord] { try snapshot().stalenessScan }
+
+    /// Everything in the store, for exports, figures and reports, read in one transaction. A row that
+    /// cannot be read (an unknown status, a configuration that is not valid JSON, a value of the
+    /// wrong type) is left out and listed in ``StoreSnapshot/unreadable`` with its key; so are the
+    /// epochs of a run left out.
+    public func snapshot() throws(StoreError) -> StoreSnapshot {
         try read { db in
-            try StalenessScanRecord.order(StalenessScanRecord.CodingKeys.sigma, StalenessScanRecord.CodingKeys.workers)
-                .fetchAll(db)
+            var unreadable: [UnreadableRow] = []
+            let runs: [RunRecord] = try Self.readable(db, table: RunRecord.databaseTableName,
+                                                      order: "run_name, config_hash", into: &unreadable,
+                                                      key: { Self.text($0, "config_hash") }) { row in
+                let status = Self.text(row, "status")
+                guard RunRecord.Status(rawValue: status) != nil else {
+                    throw UnreadableRow.Problem("unknown status \"\(status)\" (expected "
+                        + RunRecord.Status.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
+                let run = try RunRecord(row: row)
+                do { _ = try run.decodedConfiguration() } catch {
+                    throw UnreadableRow.Problem("its configuration (column config) is not one this version can read")
+                }
+                return run
+            }
+            let kept = Set(runs.map(\.hash))
+            var epochs: [EpochRecord] = try Self.readable(db, table: EpochRecord.databaseTableName,
+                                                          order: "config_hash, epoch", into: &unreadable,
+                                                          key: { "\(Self.text($0, "config_hash")) epoch \(Self.text($0, "epoch"))" }) {
+                try EpochRecord(row: $0)
+            }
+            let orphans = epochs.filter { !kept.contains($0.runHash) }
+            epochs.removeAll { !kept.contains($0.runHash) }
+            for (hash, rows) in Dictionary(grouping: orphans, by: \.runHash).sorted(by: { $0.key < $1.key }) {
+                unreadable.append(UnreadableRow(table: EpochRecord.databaseTableName, key: hash,
+                                                reason: "\(rows.count) epoch(s) of a run that cannot be read"))
+            }
+            let scan: [StalenessScanRecord] = try Self.readable(db, table: StalenessScanRecord.databaseTableName,
+                                                                order: "sigma, workers", into: &unreadable,
+                                                                key: { "N=\(Self.text($0, "workers")), σ=\(Self.text($0, "sigma"))" }) { row in
+                let record = try StalenessScanRecord(row: row)
+                guard (try? JSONDecoder().decode([Int].self, from: Data(record.histogram.utf8))) != nil else {
+                    throw UnreadableRow.Problem("its histogram is not a JSON list of counts")
+                }
+                return record
+            }
+            return StoreSnapshot(runs: runs, epochs: epochs, stalenessScan: scan, unreadable: unreadable)
         }
     }
 
-    /// Everything in the store, for exports, figures and reports.
-    public func snapshot() throws(StoreError) -> StoreSnapshot {
-        StoreSnapshot(runs: try runs(), epochs: try epochs(), stalenessScan: try stalenessScan())
+    /// The rows of `table` that `decode` accepts; the others are added to `unreadable` under `key`.
+    private static func readable<T>(_ db: Database, table: String, order: String, into unreadable: inout [UnreadableRow],
+                                    key: (Row) -> String, decode: (Row) throws -> T) throws -> [T] {
+        var records: [T] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+        while let row = try rows.next() {
+            do { records.append(try decode(row)) } catch let problem as UnreadableRow.Problem {
+                unreadable.append(UnreadableRow(table: table, key: key(row), reason: problem.reason))
+            } catch {
+                unreadable.append(UnreadableRow(table: table, key: key(row), reason: UnreadableRow.reason(for: error)))
+            }
+        }
+        return records
+    }
+
+    /// A column's value as text, whatever its type (for naming a row).
+    private static func text(_ row: Row, _ column: String) -> String {
+        let value: DatabaseValue = row[column]
+        return String.fromDatabaseValue(value) ?? value.description
     }
 
     /// Adds everything of `sources` to this store in one transaction: runs not yet here are copied

@@ -17,6 +17,7 @@ extension Staleness {
                 throw ValidationError("no results store at \(store)")
             }
             let snapshot = try ResultsStore(path: store).snapshot()
+            printUnreadableRows(of: snapshot, store: store)
             for url in try CSVExport.write(snapshot, to: URL(fileURLWithPath: out)) { print(url.path) }
             printError("exported \(snapshot.runs.count) runs, \(snapshot.epochs.count) epochs")
         }

@@ -24,7 +24,11 @@ extension Staleness {
         }
 
         func run() throws {
-            let snapshots = try stores.map { try ResultsStore(path: $0).snapshot() }
+            let snapshots = try stores.map { path in
+                let snapshot = try ResultsStore(path: path).snapshot()
+                printUnreadableRows(of: snapshot, store: path)
+                return snapshot
+            }
             let added = try ResultsStore(path: into).merge(snapshots, names: stores)
             print("merged \(stores.count) store(s) into \(into): \(added) run(s) added")
         }
