@@ -12,22 +12,47 @@ public final class ResultsStore: Sendable {
     public let path: String
     private let pool: DatabasePool
 
-    /// Opens (creating it and its directory if need be) the store at `path`.
-    /// - Throws: `StoreError.cannotOpen` when the file is not a usable SQLite database.
-    public init(path: String) throws(StoreError) {
+    /// How a store is opened.
+    public enum Access: Sendable {
+        /// Created if missing, migrated to this version's schema, written.
+        case readWrite
+        /// Read only (e.g. the sources of a merge): never created, migrated or written.
+        case readOnly
+    }
+
+    /// Opens the store at `path` (for `.readWrite`, creating it and its directory if need be). Before
+    /// anything is written the file is checked: a file that is not a staleness store, a store of a
+    /// newer schema version, or a damaged one (SQLite's quick check) is refused and left untouched.
+    /// - Throws: `StoreError.notAStore`, `.newerSchema`, `.damaged` or `.cannotOpen`.
+    public init(path: String, access: Access = .readWrite) throws(StoreError) {
         self.path = path
+        let exists = try StoreFile.inspect(path)
+        var configuration = Configuration()
+        // Another process (a second sweep, a merge) may hold the write lock briefly.
+        configuration.busyMode = .timeout(30)
         do {
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            var configuration = Configuration()
-            // Another process (a second sweep, a merge) may hold the write lock briefly.
-            configuration.busyMode = .timeout(30)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            switch access {
+            case .readOnly:
+                guard exists else { throw StoreError.cannotOpen(path: path, reason: "there is no results store there") }
+                configuration.readonly = true
+                pool = try DatabasePool(path: path, configuration: configuration)
+            case .readWrite:
+                let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                pool = try DatabasePool(path: path, configuration: configuration)
+                try Self.migrator.migrate(pool)
+                try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)") }
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
+            throw .cannotOpen(path: path, reason: "SQLite cannot open it (\(error))")
         }
     }
+
+    /// The schema version this version writes (`PRAGMA user_version`): one per migration. Stores of
+    /// older versions are migrated up to it when opened for writing; newer ones are refused.
+    static var schemaVersion: Int { migrator.migrations.count }
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
