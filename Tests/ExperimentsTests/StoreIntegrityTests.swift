@@ -73,6 +73,7 @@ extension StoreIntegrityTests {
                        "idle_fraction", "mean_staleness"] {
             try execute("ALTER TABLE epochs DROP COLUMN \(column)", in: path)
         }
+        try execute("DROP TABLE leases", in: path)
         try execute("DELETE FROM grdb_migrations WHERE identifier <> 'v1'", in: path)
         try execute("PRAGMA user_version = 0", in: path)
     }

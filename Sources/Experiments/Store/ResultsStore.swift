@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Training
 
-/// The SQLite results store of sweeps: tables `runs`, `epochs` and `staleness_scan`.
+/// The SQLite results store of sweeps: tables `runs`, `epochs`, `staleness_scan` and `leases`
+/// (the runs that sweeps in progress have claimed, see ``RunLease``).
 ///
 /// The database runs in WAL mode; each finished run (its row and all its epochs) is written in one
 /// transaction, so a process killed at any moment (even with SIGKILL) leaves every run either
@@ -10,7 +11,7 @@ import Training
 public final class ResultsStore: Sendable {
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// How a store is opened.
     public enum Access: Sendable {
@@ -113,16 +114,32 @@ public final class ResultsStore: Sendable {
                 t.add(column: "mean_staleness", .double)
             }
         }
+        // Issue 10: concurrent sweeps on one store claim runs through leases.
+        migrator.registerMigration("v3-leases") { db in
+            try db.create(table: RunLease.databaseTableName) { t in
+                t.primaryKey("config_hash", .text)
+                t.column("pid", .integer).notNull()
+                t.column("host", .text).notNull()
+                t.column("heartbeat", .double).notNull()
+            }
+        }
         return migrator
     }
 
-    /// Stores one run and its epochs in a single transaction.
-    /// - Throws: `StoreError.write` (e.g. the run is already stored).
-    public func record(_ run: RunRecord, epochs: [EpochRecord]) throws(StoreError) {
+    /// Stores one run and its epochs in a single transaction and releases the run's lease. A run
+    /// already stored (by a sweep that took it over when this one's lease had expired) is kept as
+    /// it is: every run is stored once.
+    /// - Returns: whether the run was stored now (`false`: it was already there).
+    /// - Throws: `StoreError.write` when the database cannot be written.
+    @discardableResult
+    public func record(_ run: RunRecord, epochs: [EpochRecord]) throws(StoreError) -> Bool {
         do {
-            try pool.write { db in
+            return try pool.write { db in
+                try RunLease.deleteOne(db, key: run.hash)
+                guard try !RunRecord.exists(db, key: run.hash) else { return false }
                 try run.insert(db)
                 for epoch in epochs { try epoch.insert(db) }
+                return true
             }
         } catch {
             throw .write(path: path, reason: "\(error)")

@@ -21,9 +21,10 @@ enum SweepExecution {
                        + "\(storePath), \(runs) to run (\(epochs) epochs) with \(jobs) jobs")
             return SweepProgress(runs: runs, epochs: epochs)
         }
-        printError(String(format: "sweep finished: %d done, %d diverged, %d failed, %d skipped in %@ — "
+        let elsewhere = outcome.elsewhere > 0 ? ", \(outcome.elsewhere) run by another sweep on this store" : ""
+        printError(String(format: "sweep finished: %d done, %d diverged, %d failed, %d skipped%@ in %@ — "
                           + "%.1f runs/hour, %.3f epochs/s on this machine (%d jobs)",
-                          outcome.done, outcome.diverged, outcome.failed, outcome.skipped,
+                          outcome.done, outcome.diverged, outcome.failed, outcome.skipped, elsewhere,
                           DurationText.of(outcome.seconds), outcome.runsPerHour, outcome.epochsPerSecond,
                           jobs))
         return outcome
