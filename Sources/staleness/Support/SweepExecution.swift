@@ -16,6 +16,15 @@ enum SweepExecution {
             if deleted > 0 { printError("retrying \(deleted) failed run(s)") }
         }
         let data = try DataCache(for: configurations, dataOption: dataOption)
+        // Ctrl-C: the runs in progress are not stored; their leases are released for the next sweep.
+        let interruption = InterruptHandler {
+            let released = (try? store.releaseLeases()) != nil
+            printError("interrupted: the finished runs are stored in \(storePath); "
+                       + (released ? "the runs in progress were released, rerun the same command to continue"
+                                   : "the runs in progress could not be released (their claims expire in "
+                                     + "\(Int(ResultsStore.leaseTimeout)) s)"))
+        }
+        defer { interruption.stop() }
         let outcome = try await SweepRunner(jobs: jobs).run(configurations, data: data, store: store) { runs, epochs in
             printError("sweep: \(configurations.count) configurations, \(configurations.count - runs) already in "
                        + "\(storePath), \(runs) to run (\(epochs) epochs) with \(jobs) jobs")
