@@ -163,6 +163,19 @@ extension StoreIntegrityTests {
         }
     }
 
+    @Test func exportReadsAnOlderStoreWithoutMigratingIt() throws {
+        let (path, runs) = try Self.store(rates: [0.01])
+        try Self.downgradeToFirstSchema(path)
+        let before = try Self.fingerprint(path)
+        let out = TinyData.temporaryDirectory()
+        let export = try CommandTests.run(["export", "--store", path, "--out", out.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("runs.csv"), encoding: .utf8).contains(runs[0].hash))
+        let after = try Self.fingerprint(path)
+        #expect(after.0 == before.0 && after.1 == before.1)
+        #expect(try Self.userVersion(path) == 0)
+    }
+
     @Test func mergeLeavesItsSourcesByteIdentical() throws {
         let (a, runsA) = try Self.store(rates: [0.01, 0.02])
         let (b, runsB) = try Self.store(rates: [0.03])
