@@ -23,6 +23,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: sandbox.url("out/summary.json").path))
     }
 
+    /// Without --out, a run's directory carries its hash: runs that differ only in their epochs (or
+    /// anything else) never share one, so no folder mixes a run's metrics with another's summary.
+    @Test func defaultDirectoriesOfDifferentRunsDiffer() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.writeDataset(in: "data", train: 40, test: 10, noisy: true)
+        for epochs in ["1", "2"] {
+            let result = try CommandRunner.run(["train", "--data", sandbox.url("data").path, "--epochs", epochs, "--batch", "8"],
+                                               in: sandbox.root, environment: sandbox.environment())
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let runs = try FileManager.default.contentsOfDirectory(atPath: sandbox.url("notebooks-data/runs").path).sorted()
+        #expect(runs.count == 2)
+        #expect(runs.allSatisfy { $0.hasPrefix("sgd-lr0.01-b8-sync-s1-") && $0.count == "sgd-lr0.01-b8-sync-s1-".count + 8 })
+        for run in runs {
+            let summary = try String(contentsOf: sandbox.url("notebooks-data/runs/\(run)/summary.json"), encoding: .utf8)
+            #expect(summary.contains("\"completed\""))
+        }
+    }
+
     @Test func divergenceExitsWithItsOwnCodeAndKeepsEarlierMetrics() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

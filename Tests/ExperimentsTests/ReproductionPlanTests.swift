@@ -48,6 +48,9 @@ struct ReproductionPlanTests {
         let all = try ReproductionPlan(mode: .full).configurations()
         #expect(all.count == 1450 + plan.count)
         #expect(all.count { AsynchronySection.isRaced($0) } == plan.count)
+        // Run names tell every run apart: the clusters' σ, base times and stragglers are in them.
+        #expect(Set(all.map(\.runName)).count == all.count)
+        #expect(plan.contains { $0.runName == "sgd-lr0.1-b64-workers128-rennala:32-sigma0.5-sqrt-strag0.05x5.0-s1" })
     }
 
     @Test func partNamesSelectPartsAndUnknownNamesAreRefused() throws {

@@ -38,7 +38,11 @@ struct ResultsStoreTests {
         #expect(try reopened.epochs() == epochs)
         #expect(run.delay == "delay32" && run.delayMean == 32 && run.learningRate == 0.01 && run.remedies == "none")
         #expect(try reopened.storedHashes() == [run.hash])
-        #expect(throws: StoreError.self) { try reopened.record(run, epochs: epochs) }
+        // A run stored twice (two sweeps that both ran it) keeps the first.
+        var again = run
+        again.seconds = 99
+        #expect(try reopened.record(again, epochs: epochs) == false)
+        #expect(try reopened.runs() == [run])
         let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }

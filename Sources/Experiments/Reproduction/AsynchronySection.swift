@@ -45,6 +45,14 @@ public enum AsynchronySection {
                 + "Times are simulated, in mean compute times of one gradient; every algorithm sees the same number "
                 + "of applied gradients per epoch. `sync-backup:K` uses N + K workers.",
             "",
+            "The budget is the same number of examples, not of time: `sync` applies N gradients per step and "
+                + "`rennala:B` B of them, so in a fixed number of epochs they take N (B) times fewer steps than "
+                + "`async`, and on large clusters the grid's epochs may be too few for them to reach a target at any "
+                + "learning rate of the grid. \"nobody\" means no algorithm reached the target within the run; a "
+                + "speed-up written `> x×` is a lower bound, measured against the simulated time of `sync`'s whole run. "
+                + "`sync`, `sync-backup:K` and `rennala:B` apply only fresh gradients, so their accuracies do not "
+                + "depend on σ (only their times do), and `rennala:B` on N workers trains like `sync` on B workers (the same mini-batches, averaged B at a time).",
+            "",
         ]
         let header = ["case"] + targets.map { "first to \(percent($0)) (speed-up over `sync`)" }
         lines.append("| " + header.joined(separator: " | ") + " |")

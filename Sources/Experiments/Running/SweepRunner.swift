@@ -4,8 +4,11 @@ import Training
 /// Runs a list of configurations, `jobs` at a time, and stores each run as it finishes.
 ///
 /// Runs already in the store are skipped, so a restarted sweep runs only what is missing. Each run
-/// owns its trainer and runs on its own thread; the data are loaded once and shared. A run that
-/// throws is stored as failed and the sweep goes on; a diverged run is stored as diverged.
+/// is claimed through a lease before it starts (see ``RunLease``), so several sweeps on one store
+/// (on one machine or on hosts sharing it) each take the next unclaimed run and every run is
+/// computed and stored once. Each run owns its trainer and runs on its own thread; the data are
+/// loaded once and shared. A run that throws is stored as failed and the sweep goes on; a diverged
+/// run is stored as diverged.
 public struct SweepRunner: Sendable {
     /// What a sweep did.
     public struct Outcome: Sendable, Equatable {
@@ -13,6 +16,8 @@ public struct SweepRunner: Sendable {
         public var planned: Int
         /// Already in the store when the sweep started.
         public var skipped: Int
+        /// Missing when the sweep started but run by another sweep on the same store.
+        public var elsewhere: Int
         /// Run now, by status.
         public var done: Int, diverged: Int, failed: Int
         /// Epochs trained now.
@@ -34,7 +39,8 @@ public struct SweepRunner: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Runs the configurations missing from `store`.
+    /// Runs the configurations missing from `store`, claiming each before it starts and releasing
+    /// this process's leases at the end (also when it throws), with a heartbeat meanwhile.
     /// - Parameters:
     ///   - data: the datasets of every configuration (see ``DataCache``).
     ///   - makeProgress: builds the progress display for the runs to do and their epochs.
@@ -44,38 +50,50 @@ public struct SweepRunner: Sendable {
                     makeProgress: (_ runs: Int, _ epochs: Int) -> SweepProgress) async throws -> Outcome {
         let stored = try store.storedHashes()
         let todo = configurations.filter { !stored.contains(ConfigurationHash.of($0)) }
+        let byHash = Dictionary(todo.map { (ConfigurationHash.of($0), $0) }) { first, _ in first }
+        let order = todo.map(ConfigurationHash.of)
         let progress = makeProgress(todo.count, todo.reduce(0) { $0 + $1.epochs })
-        let counts = try await withThrowingTaskGroup(of: RunRecord.Status.self,
+        let heartbeat = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(ResultsStore.leaseHeartbeat))
+                try? store.heartbeat()
+            }
+        }
+        defer {
+            heartbeat.cancel()
+            try? store.releaseLeases()
+        }
+        let counts = try await withThrowingTaskGroup(of: RunRecord.Status?.self,
                                                      returning: [RunRecord.Status].self) { group in
-            var next = todo.makeIterator()
-            func launch(_ configuration: TrainingConfiguration) {
+            func launchNext() throws -> Bool {
+                guard let hash = try store.claimNext(of: order), let configuration = byHash[hash] else { return false }
                 group.addTask {
                     try await Self.onOwnThread {
                         try Self.runOne(configuration, data: data, store: store, progress: progress)
                     }
                 }
+                return true
             }
-            for _ in 0..<jobs {
-                guard let configuration = next.next() else { break }
-                launch(configuration)
-            }
+            for _ in 0..<jobs { guard try launchNext() else { break } }
             var statuses: [RunRecord.Status] = []
             while let status = try await group.next() {
-                statuses.append(status)
-                if let configuration = next.next() { launch(configuration) }
+                if let status { statuses.append(status) }
+                _ = try launchNext()
             }
             return statuses
         }
         progress.finish()
         let totals = progress.totals
         return Outcome(planned: configurations.count, skipped: configurations.count - todo.count,
+                       elsewhere: byHash.count - counts.count,
                        done: counts.count { $0 == .done }, diverged: counts.count { $0 == .diverged },
                        failed: counts.count { $0 == .failed }, epochs: totals.epochs, seconds: totals.seconds)
     }
 
-    /// Trains one configuration and stores it; returns its status.
+    /// Trains one configuration and stores it; returns its status, or nil when another sweep
+    /// stored it meanwhile (this one's lease had expired) and the stored run was kept.
     static func runOne(_ configuration: TrainingConfiguration, data: DataCache, store: ResultsStore,
-                       progress: SweepProgress) throws(StoreError) -> RunRecord.Status {
+                       progress: SweepProgress) throws(StoreError) -> RunRecord.Status? {
         progress.started()
         let start = Date()
         let record: RunRecord
@@ -96,10 +114,10 @@ public struct SweepRunner: Sendable {
                                seconds: Date().timeIntervalSince(start))
             epochs = []
         }
-        try store.record(record, epochs: epochs)
+        let stored = try store.record(record, epochs: epochs)
         let trained = max(epochs.count - 1, 0)
         progress.finished(status: record.status, unusedEpochs: configuration.epochs - trained, name: record.runName)
-        return record.status
+        return stored ? record.status : nil
     }
 
     /// Runs blocking work on a thread of its own so the cooperative pool stays free.

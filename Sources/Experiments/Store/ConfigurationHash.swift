@@ -21,4 +21,12 @@ public enum ConfigurationHash {
     public static func of(_ configuration: TrainingConfiguration) -> String {
         ContentDigest.hexDigest(canonicalJSON(configuration).utf8)
     }
+
+    /// The default directory name of a run: its readable name and the first 8 hex digits of its
+    /// hash, e.g. `sgd-lr0.01-b64-sync-s1-3f2a9c1e`. Runs that differ in anything (epochs, data
+    /// subsets, input pipeline, momentum…) get different directories, and a run repeated exactly
+    /// gets its own again.
+    public static func directoryName(of configuration: TrainingConfiguration) -> String {
+        "\(configuration.runName)-\(of(configuration).prefix(8))"
+    }
 }

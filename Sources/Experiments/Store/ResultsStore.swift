@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Training
 
-/// The SQLite results store of sweeps: tables `runs`, `epochs` and `staleness_scan`.
+/// The SQLite results store of sweeps: tables `runs`, `epochs`, `staleness_scan` and `leases`
+/// (the runs that sweeps in progress have claimed, see ``RunLease``).
 ///
 /// The database runs in WAL mode; each finished run (its row and all its epochs) is written in one
 /// transaction, so a process killed at any moment (even with SIGKILL) leaves every run either
@@ -10,24 +11,49 @@ import Training
 public final class ResultsStore: Sendable {
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
-    /// Opens (creating it and its directory if need be) the store at `path`.
-    /// - Throws: `StoreError.cannotOpen` when the file is not a usable SQLite database.
-    public init(path: String) throws(StoreError) {
+    /// How a store is opened.
+    public enum Access: Sendable {
+        /// Created if missing, migrated to this version's schema, written.
+        case readWrite
+        /// Read only (e.g. the sources of a merge): never created, migrated or written.
+        case readOnly
+    }
+
+    /// Opens the store at `path` (for `.readWrite`, creating it and its directory if need be). Before
+    /// anything is written the file is checked: a file that is not a staleness store, a store of a
+    /// newer schema version, or a damaged one (SQLite's quick check) is refused and left untouched.
+    /// - Throws: `StoreError.notAStore`, `.newerSchema`, `.damaged` or `.cannotOpen`.
+    public init(path: String, access: Access = .readWrite) throws(StoreError) {
         self.path = path
+        let exists = try StoreFile.inspect(path)
+        var configuration = Configuration()
+        // Another process (a second sweep, a merge) may hold the write lock briefly.
+        configuration.busyMode = .timeout(30)
         do {
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            var configuration = Configuration()
-            // Another process (a second sweep, a merge) may hold the write lock briefly.
-            configuration.busyMode = .timeout(30)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            switch access {
+            case .readOnly:
+                guard exists else { throw StoreError.cannotOpen(path: path, reason: "there is no results store there") }
+                configuration.readonly = true
+                pool = try DatabasePool(path: path, configuration: configuration)
+            case .readWrite:
+                let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                pool = try DatabasePool(path: path, configuration: configuration)
+                try Self.migrator.migrate(pool)
+                try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)") }
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
+            throw .cannotOpen(path: path, reason: "SQLite cannot open it (\(error))")
         }
     }
+
+    /// The schema version this version writes (`PRAGMA user_version`): one per migration. Stores of
+    /// older versions are migrated up to it when opened for writing; newer ones are refused.
+    static var schemaVersion: Int { migrator.migrations.count }
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -88,16 +114,32 @@ public final class ResultsStore: Sendable {
                 t.add(column: "mean_staleness", .double)
             }
         }
+        // Issue 10: concurrent sweeps on one store claim runs through leases.
+        migrator.registerMigration("v3-leases") { db in
+            try db.create(table: RunLease.databaseTableName) { t in
+                t.primaryKey("config_hash", .text)
+                t.column("pid", .integer).notNull()
+                t.column("host", .text).notNull()
+                t.column("heartbeat", .double).notNull()
+            }
+        }
         return migrator
     }
 
-    /// Stores one run and its epochs in a single transaction.
-    /// - Throws: `StoreError.write` (e.g. the run is already stored).
-    public func record(_ run: RunRecord, epochs: [EpochRecord]) throws(StoreError) {
+    /// Stores one run and its epochs in a single transaction and releases the run's lease. A run
+    /// already stored (by a sweep that took it over when this one's lease had expired) is kept as
+    /// it is: every run is stored once.
+    /// - Returns: whether the run was stored now (`false`: it was already there).
+    /// - Throws: `StoreError.write` when the database cannot be written.
+    @discardableResult
+    public func record(_ run: RunRecord, epochs: [EpochRecord]) throws(StoreError) -> Bool {
         do {
-            try pool.write { db in
+            return try pool.write { db in
+                try RunLease.deleteOne(db, key: run.hash)
+                guard try !RunRecord.exists(db, key: run.hash) else { return false }
                 try run.insert(db)
                 for epoch in epochs { try epoch.insert(db) }
+                return true
             }
         } catch {
             throw .write(path: path, reason: "\(error)")
@@ -122,17 +164,11 @@ public final class ResultsStore: Sendable {
         }
     }
 
-    /// Every run, ordered by run name then hash.
-    public func runs() throws(StoreError) -> [RunRecord] {
-        try read { db in try RunRecord.order(RunRecord.CodingKeys.runName, RunRecord.CodingKeys.hash).fetchAll(db) }
-    }
+    /// Every readable run, ordered by run name then hash (see ``snapshot()`` for the unreadable ones).
+    public func runs() throws(StoreError) -> [RunRecord] { try snapshot().runs }
 
-    /// Every epoch row, ordered by run hash then epoch.
-    public func epochs() throws(StoreError) -> [EpochRecord] {
-        try read { db in
-            try EpochRecord.order(EpochRecord.CodingKeys.runHash, EpochRecord.CodingKeys.epoch).fetchAll(db)
-        }
-    }
+    /// Every epoch row of a readable run, ordered by run hash then epoch.
+    public func epochs() throws(StoreError) -> [EpochRecord] { try snapshot().epochs }
 
     /// Replaces the staleness scan rows with `rows` (one transaction).
     public func replaceStalenessScan(_ rows: [StalenessScanRecord]) throws(StoreError) {
@@ -146,17 +182,74 @@ public final class ResultsStore: Sendable {
         }
     }
 
-    /// The staleness scan, ordered by σ then N.
-    public func stalenessScan() throws(StoreError) -> [StalenessScanRecord] {
+    /// The readable rows of the staleness scan, ordered by σ then N.
+    public func stalenessScan() throws(StoreError) -> [StalenessScanRecord] { try snapshot().stalenessScan }
+
+    /// Everything in the store, for exports, figures and reports, read in one transaction. A row that
+    /// cannot be read (an unknown status, a configuration that is not valid JSON, a value of the
+    /// wrong type) is left out and listed in ``StoreSnapshot/unreadable`` with its key; so are the
+    /// epochs of a run left out.
+    public func snapshot() throws(StoreError) -> StoreSnapshot {
         try read { db in
-            try StalenessScanRecord.order(StalenessScanRecord.CodingKeys.sigma, StalenessScanRecord.CodingKeys.workers)
-                .fetchAll(db)
+            var unreadable: [UnreadableRow] = []
+            let runs: [RunRecord] = try Self.readable(db, table: RunRecord.databaseTableName,
+                                                      order: "run_name, config_hash", into: &unreadable,
+                                                      key: { Self.text($0, "config_hash") }) { row in
+                let status = Self.text(row, "status")
+                guard RunRecord.Status(rawValue: status) != nil else {
+                    throw UnreadableRow.Problem("unknown status \"\(status)\" (expected "
+                        + RunRecord.Status.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
+                let run = try RunRecord(row: row)
+                do { _ = try run.decodedConfiguration() } catch {
+                    throw UnreadableRow.Problem("its configuration (column config) is not one this version can read")
+                }
+                return run
+            }
+            let kept = Set(runs.map(\.hash))
+            var epochs: [EpochRecord] = try Self.readable(db, table: EpochRecord.databaseTableName,
+                                                          order: "config_hash, epoch", into: &unreadable,
+                                                          key: { "\(Self.text($0, "config_hash")) epoch \(Self.text($0, "epoch"))" }) {
+                try EpochRecord(row: $0)
+            }
+            let orphans = epochs.filter { !kept.contains($0.runHash) }
+            epochs.removeAll { !kept.contains($0.runHash) }
+            for (hash, rows) in Dictionary(grouping: orphans, by: \.runHash).sorted(by: { $0.key < $1.key }) {
+                unreadable.append(UnreadableRow(table: EpochRecord.databaseTableName, key: hash,
+                                                reason: "\(rows.count) epoch(s) of a run that cannot be read"))
+            }
+            let scan: [StalenessScanRecord] = try Self.readable(db, table: StalenessScanRecord.databaseTableName,
+                                                                order: "sigma, workers", into: &unreadable,
+                                                                key: { "N=\(Self.text($0, "workers")), σ=\(Self.text($0, "sigma"))" }) { row in
+                let record = try StalenessScanRecord(row: row)
+                guard (try? JSONDecoder().decode([Int].self, from: Data(record.histogram.utf8))) != nil else {
+                    throw UnreadableRow.Problem("its histogram is not a JSON list of counts")
+                }
+                return record
+            }
+            return StoreSnapshot(runs: runs, epochs: epochs, stalenessScan: scan, unreadable: unreadable)
         }
     }
 
-    /// Everything in the store, for exports, figures and reports.
-    public func snapshot() throws(StoreError) -> StoreSnapshot {
-        StoreSnapshot(runs: try runs(), epochs: try epochs(), stalenessScan: try stalenessScan())
+    /// The rows of `table` that `decode` accepts; the others are added to `unreadable` under `key`.
+    private static func readable<T>(_ db: Database, table: String, order: String, into unreadable: inout [UnreadableRow],
+                                    key: (Row) -> String, decode: (Row) throws -> T) throws -> [T] {
+        var records: [T] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+        while let row = try rows.next() {
+            do { records.append(try decode(row)) } catch let problem as UnreadableRow.Problem {
+                unreadable.append(UnreadableRow(table: table, key: key(row), reason: problem.reason))
+            } catch {
+                unreadable.append(UnreadableRow(table: table, key: key(row), reason: UnreadableRow.reason(for: error)))
+            }
+        }
+        return records
+    }
+
+    /// A column's value as text, whatever its type (for naming a row).
+    private static func text(_ row: Row, _ column: String) -> String {
+        let value: DatabaseValue = row[column]
+        return String.fromDatabaseValue(value) ?? value.description
     }
 
     /// Adds everything of `sources` to this store in one transaction: runs not yet here are copied

@@ -14,14 +14,15 @@ public enum DelaySpecification: Codable, Hashable, Sendable {
     /// N virtual workers with their own stale parameters, submitting in an event-driven order.
     case emulated(WorkerEmulation)
 
-    /// A short name for tables and run names: `sync`, `delay32`, `sampled(mean 31.0)`, `workers32`, `workers32-sync`.
+    /// A short name for tables and run names: `sync`, `delay32`, `sampled(mean 31.0)`, `workers32`,
+    /// `workers32-sync`, `workers32-rennala:8-sigma0.5-sqrt` (see `WorkerEmulation.clusterNameParts`).
     public var shortName: String {
         switch self {
         case .none: "sync"
         case let .constant(delay, _): "delay\(delay)"
         case let .sampled(distribution): String(format: "sampled-mean%.1f", distribution.mean)
         case let .emulated(emulation):
-            "workers\(emulation.workers)" + (emulation.algorithm.map { "-\($0)" } ?? "")
+            (["workers\(emulation.workers)"] + emulation.clusterNameParts).joined(separator: "-")
         }
     }
 }

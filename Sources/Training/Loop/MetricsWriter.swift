@@ -29,8 +29,14 @@ public final class MetricsWriter {
     public var summaryURL: URL { directory.appendingPathComponent("summary.json") }
 
     /// The marker of a run in progress: `{"status": "running", "configuration": …}`, removed when
-    /// `summary.json` is written.
+    /// `summary.json` is written; `"status": "interrupted"` once a signal ended the run.
     public var runningURL: URL { directory.appendingPathComponent("running.json") }
+
+    /// What `running.json` holds.
+    private struct Marker: Encodable {
+        var status: String
+        var configuration: TrainingConfiguration
+    }
 
     /// Checks, before any work, that the run's files can be written into the directory.
     /// - Throws: `OutputError` naming the directory when they cannot.
@@ -48,8 +54,18 @@ public final class MetricsWriter {
                 throw OutputError.cannotWrite(path: url.path, reason: "cannot remove the previous run's file")
             }
         }
-        struct Running: Encodable { var status = "running"; var configuration: TrainingConfiguration }
-        try AtomicFile.write(try encoder.encode(Running(configuration: configuration)), to: runningURL)
+        try AtomicFile.write(try encoder.encode(Marker(status: "running", configuration: configuration)), to: runningURL)
+    }
+
+    /// Rewrites `running.json` of the run in `directory` to say that it was interrupted (the metrics
+    /// of its finished epochs stay); nothing is written when the run had finished (`summary.json`).
+    /// Static and self-contained so that a signal handler can call it while the run goes on.
+    /// - Throws: `OutputError` when the file cannot be written.
+    public static func markInterrupted(_ configuration: TrainingConfiguration, in directory: URL) throws {
+        let writer = MetricsWriter(directory: directory)
+        guard !FileManager.default.fileExists(atPath: writer.summaryURL.path) else { return }
+        let marker = Marker(status: "interrupted", configuration: configuration)
+        try AtomicFile.write(try writer.encoder.encode(marker), to: writer.runningURL)
     }
 
     /// Adds one epoch and rewrites the CSV and JSON Lines files.

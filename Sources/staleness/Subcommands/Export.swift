@@ -16,7 +16,8 @@ extension Staleness {
             guard FileManager.default.fileExists(atPath: store) else {
                 throw ValidationError("no results store at \(store)")
             }
-            let snapshot = try ResultsStore(path: store).snapshot()
+            let snapshot = try ResultsStore(path: store, access: .readOnly).snapshot()
+            printUnreadableRows(of: snapshot, store: store)
             for url in try CSVExport.write(snapshot, to: URL(fileURLWithPath: out)) { print(url.path) }
             printError("exported \(snapshot.runs.count) runs, \(snapshot.epochs.count) epochs")
         }

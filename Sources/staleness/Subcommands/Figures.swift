@@ -20,7 +20,8 @@ extension Staleness {
 
         func run() throws {
             guard FileManager.default.fileExists(atPath: store) else { throw ValidationError("no results store at \(store)") }
-            var snapshot = try ResultsStore(path: store).snapshot()
+            var snapshot = try ResultsStore(path: store, access: .readOnly).snapshot()
+            printUnreadableRows(of: snapshot, store: store)
             if snapshot.stalenessScan.isEmpty { snapshot.stalenessScan = try StalenessScan.run() }
             for (name, document) in ExperimentFigures.all(snapshot) {
                 let url = URL(fileURLWithPath: out).appendingPathComponent(name)

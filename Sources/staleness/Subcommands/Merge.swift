@@ -9,7 +9,8 @@ extension Staleness {
             abstract: "Combine results stores (e.g. the shards of a job array) into one.",
             discussion: """
                 Runs missing from --into are copied with their epochs; identical duplicates are skipped; \
-                a failed run gives way to a measured one. A run stored with different results in two \
+                a failed run gives way to a measured one. The source stores are opened read-only; their rows \
+                that cannot be read are named and left out. A run stored with different results in two \
                 stores is a conflict: nothing is merged and the command fails.
                 """)
 
@@ -24,7 +25,11 @@ extension Staleness {
         }
 
         func run() throws {
-            let snapshots = try stores.map { try ResultsStore(path: $0).snapshot() }
+            let snapshots = try stores.map { path in
+                let snapshot = try ResultsStore(path: path, access: .readOnly).snapshot()
+                printUnreadableRows(of: snapshot, store: path)
+                return snapshot
+            }
             let added = try ResultsStore(path: into).merge(snapshots, names: stores)
             print("merged \(stores.count) store(s) into \(into): \(added) run(s) added")
         }

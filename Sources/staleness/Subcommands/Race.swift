@@ -55,8 +55,9 @@ extension Staleness {
                 let configurations = try Sweep.expand(grid.sweepGrid(), shard: nil)
                 _ = try await SweepExecution.run(configurations, storePath: store, jobs: jobs, dataOption: data)
             }
-            let results = try ResultsStore(path: store)
-            let reports = RaceReport.build(runs: try results.runs(), epochs: try results.epochs(),
+            let snapshot = try ResultsStore(path: store).snapshot()
+            printUnreadableRows(of: snapshot, store: store)
+            let reports = RaceReport.build(runs: snapshot.runs, epochs: snapshot.epochs,
                                            targets: try parsedTargets())
             guard !reports.isEmpty else { throw ValidationError("no emulated runs with a clock in \(store)") }
             let directory = URL(fileURLWithPath: out)

@@ -99,6 +99,7 @@ extension Staleness {
                                                  dataOption: data)
             }
             let snapshot = try store.snapshot()
+            printUnreadableRows(of: snapshot, store: storePath)
             try CSVExport.write(snapshot, to: directory)
             var names: [String] = []
             let races = AsynchronySection.races(snapshot)

@@ -11,9 +11,10 @@ extension Staleness {
             abstract: "Train LeNet-5 on MNIST or Fashion-MNIST and record per-epoch metrics.",
             discussion: """
                 Writes running.json (at the start, replacing a previous run's files), metrics.csv, \
-                metrics.jsonl (after every epoch) and summary.json (at the end) into --out.
-                Exit status: 0 when the run completes, 3 when the loss diverges (NaN or infinite),
-                1 for bad input.
+                metrics.jsonl (after every epoch) and summary.json (at the end) into --out. Ctrl-C \
+                rewrites running.json with status interrupted.
+                Exit status: 0 when the run completes, 3 when the loss diverges (NaN or infinite), \
+                1 for bad input, 130 when interrupted.
                 """)
 
         /// Exit status of a run whose loss became NaN or infinite.
@@ -26,7 +27,7 @@ extension Staleness {
         @Option(name: .customLong("staleness-log"), help: "Write every applied update (update, step, worker, staleness) to this CSV file.")
         var stalenessLog: String?
 
-        @Option(help: "Directory for the run's metrics (default: notebooks-data/runs/<run name>).")
+        @Option(help: "Directory for the run's metrics (default: notebooks-data/runs/<run name>-<hash prefix>).")
         var out: String?
 
         @Flag(help: "Print the final summary as one JSON object on stdout.")
@@ -48,7 +49,7 @@ extension Staleness {
                 return
             }
             guard out != "" else { throw CommandLineError("--out needs a directory, got an empty path") }
-            let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(configuration.runName)")
+            let directory = URL(fileURLWithPath: out ?? "notebooks-data/runs/\(ConfigurationHash.directoryName(of: configuration))")
             let writer = MetricsWriter(directory: directory)
             // Every output path is checked before the data is read and the run starts.
             try writer.checkWritable()
@@ -56,6 +57,13 @@ extension Staleness {
             let (train, test) = try TrainingData.load(configuration, dataOption: options.data.directory)
             let trainer = try Trainer(configuration: configuration, train: train, test: test)
             try writer.begin(configuration)
+            let interruption = InterruptHandler {
+                let marked = (try? MetricsWriter.markInterrupted(configuration, in: directory)) != nil
+                printError("interrupted: " + (marked ? "the run is marked interrupted in \(directory.path)/running.json, "
+                                                + "with the metrics of its finished epochs"
+                                              : "cannot mark the run interrupted in \(directory.path)"))
+            }
+            defer { interruption.stop() }
             var updateLog = CSVTable(header: ["update", "step", "worker", "staleness"])
             var stalenessSum = 0, updateCount = 0
             let progress = ProgressBar()
