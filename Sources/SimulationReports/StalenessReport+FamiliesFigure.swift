@@ -18,11 +18,10 @@ extension StalenessReport {
         let observed = bins.map { perValue(Double($0.count) / total, $0) }
         let fits = Array(families.fits.filter { $0.method == .maximumLikelihood }.prefix(Self.familiesShown))
         let curves = fits.enumerated().map { index, fit -> (name: String, probabilities: [Double], color: String, dash: String?) in
-            // One bin past the largest value takes the folded tail, so the drawn values are the pmf itself.
-            let probabilities = fit.probabilities(upTo: high + 1)
             let name = (index == 0 ? "best: " : "") + fit.label
                 + String(format: " (ΔBIC %.1f, KS %.4f)", fit.bic - fits[0].bic, fit.kolmogorovSmirnovDistance)
-            let binned = bins.map { bin in perValue(probabilities[bin.low...bin.high].reduce(0, +), bin) }
+            // Each bin's mass from the family's CDF: one evaluation per bar, whatever the span.
+            let binned = bins.map { bin in perValue(fit.mass(from: bin.low, through: bin.high), bin) }
             return (name, binned, Palette.color(index + 1), index == 0 ? nil : "6 4")
         }
         func panel(logarithmic: Bool) -> XYChart {

@@ -23,6 +23,11 @@ extension StalenessReport {
         let p = g.pValue.map { String(format: "%.4g", $0) } ?? "n/a"
         lines.append(String(format: "  goodness of fit          χ² %.4g (dof %d), p ", g.chiSquare, g.degreesOfFreedom) + p
                      + String(format: "   KS distance %.5f", g.kolmogorovSmirnovDistance))
+        if histogram.span > StalenessHistogram.maximumExactSpan {
+            let width = StalenessHistogram.binWidth(span: histogram.span, maximumBins: StalenessHistogram.maximumExactSpan)
+            lines.append("  binned: the values span \(histogram.span) > \(StalenessHistogram.maximumExactSpan), so the least-squares fit, χ², KS"
+                         + (exactHistogram ? "" : " and the histogram files") + " use bins (≈\(width) values each)")
+        }
         return lines.joined(separator: "\n") + "\n" + families.terminalText
     }
 }

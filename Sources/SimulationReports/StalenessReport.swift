@@ -17,6 +17,9 @@ public struct StalenessReport: Sendable {
     public var source: String
     /// Base name of the output files (without directory or extension).
     public var fileStem: String
+    /// Whether the histogram CSV and the distribution file keep every observed value even when the
+    /// span exceeds ``StalenessHistogram/maximumExactSpan`` (they are binned otherwise).
+    public var exactHistogram = false
 
     /// The report of a simulation run; `sigma` is the σ the user gave (kept even when the model ignores it).
     /// - Throws: ``FitError`` when the histogram is empty (a run records at least one gradient, so never in practice).
@@ -66,7 +69,7 @@ public struct StalenessReport: Sendable {
     /// The distribution file of this report.
     public var distributionFile: DistributionFile {
         DistributionFile(source: source, simulation: simulation, histogram: histogram, analysis: analysis,
-                         families: families)
+                         families: families, maximumBins: exactHistogram ? .max : StalenessHistogram.maximumExactSpan)
     }
 
     /// One-line description for the terminal, e.g. `N = 32, normal σ = 0.2, 1000000 gradients`.

@@ -57,10 +57,18 @@ import Testing
 
     /// Version 2 holds every family; sampling from one gives that fit's probabilities, and a
     /// version-1 file (no families) still loads, samples empirically and refuses a family by name.
+    /// A narrow histogram is written exactly as version 2 wrote it (no bin width), so such a file
+    /// with version 2 loads to the same file.
     @Test func versionTwoHoldsTheFamiliesAndVersionOneStillLoads() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = try report(seed: 2).distributionFile
-        #expect(file.formatVersion == 2)
+        #expect(file.formatVersion == 3 && file.histogramBinWidth == nil)
+        var versionTwo = file
+        versionTwo.formatVersion = 2
+        let versionTwoURL = directory.appendingPathComponent("v2.json")
+        try versionTwo.write(to: versionTwoURL)
+        #expect(!String(decoding: versionTwo.jsonData(), as: UTF8.self).contains("binWidth"))
+        #expect(try DistributionFile.load(from: versionTwoURL) == versionTwo)
         let families = try #require(file.families)
         #expect(Set(families.fits.filter { $0.method == .maximumLikelihood }.map(\.family)) == Set(CountFamily.allCases))
         let best = try #require(families.best)
@@ -101,8 +109,8 @@ import Testing
 
     @Test func rejectsAnotherVersion() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let url = try write(#"{"formatVersion": 3, "histogram": {}}"#)
-        #expect(throws: DistributionFileError.unsupportedVersion(path: url.path, found: 3)) {
+        let url = try write(#"{"formatVersion": 4, "histogram": {}}"#)
+        #expect(throws: DistributionFileError.unsupportedVersion(path: url.path, found: 4)) {
             try DistributionFile.load(from: url)
         }
     }

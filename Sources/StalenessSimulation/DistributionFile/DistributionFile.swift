@@ -7,13 +7,16 @@ import ResultFiles
 /// file), `simulation` (the ``SimulationParameters``, absent for fitted files), `histogram` (an object
 /// mapping each observed value, as a decimal string, to its count) and `analysis` (summary statistics,
 /// least-squares Gaussian, goodness of fit). Version 2 adds `families`: every ``CountFamily`` fitted
-/// by maximum likelihood (``FamilyComparison``), ranked by BIC. Both versions load; a version-1
-/// file has no families to sample from.
+/// by maximum likelihood (``FamilyComparison``), ranked by BIC. Version 3 adds `histogramBinWidth`:
+/// when present, each key is the first value of a bin of that many values and its count is the
+/// bin's (a histogram spanning more than ``StalenessHistogram/maximumExactSpan`` values is written
+/// so unless an exact one is asked for); absent, every key is one value. All three versions load;
+/// a version-1 file has no families to sample from.
 public struct DistributionFile: Sendable, Equatable, Codable {
     /// The format version this build writes.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     /// The format versions this build reads.
-    public static let readableVersions = 1...2
+    public static let readableVersions = 1...3
 
     /// The file's format version.
     public var formatVersion: Int
@@ -21,29 +24,56 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     public var source: String
     /// The simulation's parameters; nil for fitted files.
     public var simulation: SimulationParameters?
-    /// Observed value (decimal string) → count.
+    /// Observed value (decimal string) → count; with ``histogramBinWidth``, a bin's first value → the bin's count.
     public var histogram: [String: Int]
+    /// Values per key of ``histogram`` when it is binned; nil when every key is one value.
+    public var histogramBinWidth: Int?
     /// Statistics and fits of the histogram.
     public var analysis: StalenessAnalysis
     /// Every family fitted by maximum likelihood; nil in version-1 files.
     public var families: FamilyComparison?
 
-    /// Creates a file of the current version for `histogram`, its `analysis` and `families`.
+    /// Creates a file of the current version for `histogram`, its `analysis` and `families`; the
+    /// histogram is stored in bins of ``StalenessHistogram/bins(maximumBins:)`` with at most
+    /// `maximumBins` bins (non-empty bins only), so the default
+    /// ``StalenessHistogram/maximumExactSpan`` keeps the file small whatever the span, and
+    /// `Int.max` stores every observed value.
     public init(source: String, simulation: SimulationParameters?, histogram: StalenessHistogram,
-                analysis: StalenessAnalysis, families: FamilyComparison) {
+                analysis: StalenessAnalysis, families: FamilyComparison,
+                maximumBins: Int = StalenessHistogram.maximumExactSpan) {
         formatVersion = Self.formatVersion
         self.source = source
         self.simulation = simulation
-        self.histogram = Dictionary(uniqueKeysWithValues: histogram.nonZeroBins.map { (String($0.value), $0.count) })
+        let (width, bins) = histogram.bins(maximumBins: maximumBins)
+        if width == 1 {
+            self.histogram = Dictionary(uniqueKeysWithValues: histogram.nonZeroBins.map { (String($0.value), $0.count) })
+        } else {
+            self.histogram = Dictionary(uniqueKeysWithValues: bins.filter { $0.count > 0 }.map { (String($0.low), $0.count) })
+            histogramBinWidth = width
+        }
         self.analysis = analysis
         self.families = families
     }
 
     /// The histogram as counts indexed by value. Valid for any file that ``load(from:)`` accepted.
+    /// A binned histogram's counts are spread evenly over each bin's values (the remainder on its
+    /// first values, on the last bin's last values), the last bin ending at the analysis' maximum:
+    /// bin totals, the total and the extremes are kept, the shape within a bin is lost.
     public var staleness: StalenessHistogram {
         let pairs = histogram.compactMap { key, count in Int(key).map { ($0, count) } }
-        var counts = [Int](repeating: 0, count: (pairs.map(\.0).max() ?? -1) + 1)
-        for (value, count) in pairs { counts[value] = count }
+        let width = max(histogramBinWidth ?? 1, 1)
+        let last = pairs.map(\.0).max() ?? -1
+        let end = width == 1 ? last : min(max(analysis.summary.maximum, last), last + width - 1, UpdateCountFile.maximumValue)
+        var counts = [Int](repeating: 0, count: end + 1)
+        for (low, count) in pairs {
+            let high = min(low + width - 1, end)
+            let (share, remainder) = count.quotientAndRemainder(dividingBy: high - low + 1)
+            // The last bin's remainder goes to its last values, so the maximum stays where it was.
+            for value in low...high {
+                let rank = low == last && width > 1 ? high - value : value - low
+                counts[value] = share + (rank < remainder ? 1 : 0)
+            }
+        }
         return StalenessHistogram(counts: counts)
     }
 
@@ -109,6 +139,9 @@ public struct DistributionFile: Sendable, Equatable, Codable {
             throw .malformed(path: path, detail: describe(error))
         } catch {
             throw .malformed(path: path, detail: "\(error)")
+        }
+        if let width = file.histogramBinWidth, !(1...UpdateCountFile.maximumValue).contains(width) {
+            throw .malformed(path: path, detail: "histogramBinWidth \(width) is not in 1…\(UpdateCountFile.maximumValue)")
         }
         var total = 0
         for (key, count) in file.histogram {

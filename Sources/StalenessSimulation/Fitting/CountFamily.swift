@@ -58,7 +58,47 @@ public enum CountFamily: String, Sendable, CaseIterable, Codable {
                 - r * log1p(m / r) + x * (log(m) - log(r + m))
         case .gamma, .logNormal:
             let probability = intervalProbability(x, x + 1, p)
-            return probability > 0 ? log(probability) : -.infinity
+            if probability > 0 { return log(probability) }
+            // Far in a tail the CDFs underflow to equal values: the density at the interval's
+            // midpoint, in logs, keeps the likelihood finite (and the minimiser moving).
+            return logDensity(x + 0.5, p)
+        }
+    }
+
+    /// log of the continuous gamma or log-normal density at y > 0.
+    private func logDensity(_ y: Double, _ p: [Double]) -> Double {
+        if self == .gamma { return (p[0] - 1) * log(y) - y / p[1] - gsl_sf_lngamma(p[0]) - p[0] * log(p[1]) }
+        let z = (log(y) - p[0]) / p[1]
+        return -log(y * p[1] * (2 * Double.pi).squareRoot()) - z * z / 2
+    }
+
+    /// P(shift + a ≤ X ≤ shift + b) for 0 ≤ a ≤ b (for the normal, a and b are the values themselves),
+    /// from CDFs on the side of the median where the tail is small: a bin's mass in one step, so a
+    /// test over binned values costs O(bins), not O(span).
+    func mass(from a: Int, through b: Int, _ p: [Double]) -> Double {
+        if a == b { return exp(logProbability(a, p)) }
+        let (lowerA, upperA) = tails(a - 1, p), (lowerB, upperB) = tails(b, p)
+        return lowerB > 0.5 ? upperA - upperB : lowerB - lowerA
+    }
+
+    /// (P(X ≤ shift + j), P(X > shift + j)), each computed directly rather than as 1 − the other.
+    func tails(_ j: Int, _ p: [Double]) -> (lower: Double, upper: Double) {
+        if j < 0 && self != .normal { return (0, 1) }
+        let k = UInt32(clamping: j)
+        switch self {
+        case .normal:
+            let normal = DiscretisedNormal(mean: p[0], sigma: p[1])
+            return (normal.cumulative(j), normal.survival(j))
+        case .poisson:
+            return (gsl_cdf_poisson_P(k, p[0]), gsl_cdf_poisson_Q(k, p[0]))
+        case .negativeBinomial:
+            let success = p[1] / (p[1] + p[0])
+            return (gsl_cdf_negative_binomial_P(k, success, p[1]), gsl_cdf_negative_binomial_Q(k, success, p[1]))
+        case .gamma:
+            // ⌊Y⌋ ≤ j ⇔ Y < j + 1.
+            return (gsl_cdf_gamma_P(Double(j) + 1, p[0], p[1]), gsl_cdf_gamma_Q(Double(j) + 1, p[0], p[1]))
+        case .logNormal:
+            return (gsl_cdf_lognormal_P(Double(j) + 1, p[0], p[1]), gsl_cdf_lognormal_Q(Double(j) + 1, p[0], p[1]))
         }
     }
 

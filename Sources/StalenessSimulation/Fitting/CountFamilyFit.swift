@@ -42,6 +42,9 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
     public var pValue: Double?
     /// sup_k |F_empirical(k) − F_family(k)|.
     public var kolmogorovSmirnovDistance: Double
+    /// Values per bin of χ² and KS (KS then taken at the bins' upper ends) when the tested range is
+    /// wider than ``StalenessHistogram/maximumExactSpan``; nil when every value was tested on its own.
+    public var binWidth: Int?
 
     /// The label used in tables and figures, e.g. `negative-binomial` or `normal (moments)`.
     public var label: String {
@@ -49,7 +52,7 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
     }
 
     /// The most distinct values the likelihood sums over; see ``likelihoodPoints(_:)``.
-    public static let maximumLikelihoodPoints = 10_000
+    public static let maximumLikelihoodPoints = 2_000
 
     /// The (value, count) points of the likelihood: every observed value, or, when there are more
     /// than ``maximumLikelihoodPoints``, the values grouped into that many ranges of equal width,
@@ -104,30 +107,31 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
         guard best.value.isFinite, best.value < .greatestFiniteMagnitude else { return nil }
         self.init(family: family, method: .maximumLikelihood, shift: shift, parameters: parameters,
                   standardErrors: Self.standardErrors(negativeLogLikelihood, at: parameters),
-                  histogram: histogram)
+                  histogram: histogram, points: bins.map { ($0.j + shift, $0.count) })
     }
 
     /// The goodness of a fixed normal (the moment or least-squares curve) on `histogram`, with its
     /// two parameters counted as estimated. - Precondition: `histogram` is non-empty.
     public init(normal: DiscretisedNormal, method: Method, histogram: StalenessHistogram) {
         self.init(family: .normal, method: method, shift: 0, parameters: [normal.mean, max(normal.sigma, 1e-9)],
-                  standardErrors: [nil, nil], histogram: histogram)
+                  standardErrors: [nil, nil], histogram: histogram, points: Self.likelihoodPoints(histogram))
     }
 
+    /// `points` are the histogram's ``likelihoodPoints(_:)``, over which the log-likelihood is summed.
     private init(family: CountFamily, method: Method, shift: Int, parameters: [Double],
-                 standardErrors: [Double?], histogram: StalenessHistogram) {
+                 standardErrors: [Double?], histogram: StalenessHistogram, points: [(value: Int, count: Double)]) {
         self.family = family
         self.method = method
         self.shift = shift
         self.parameters = parameters
         self.standardErrors = standardErrors
         let n = Double(histogram.total)
-        logLikelihood = histogram.nonZeroBins.reduce(0) { $0 + Double($1.count) * family.logProbability($1.value - shift, parameters) }
+        logLikelihood = points.reduce(0) { $0 + $1.count * family.logProbability($1.value - shift, parameters) }
         parameterCount = parameters.count + (shift > 0 ? 1 : 0)
         aic = 2 * Double(parameterCount) - 2 * logLikelihood
         bic = Double(parameterCount) * log(n) - 2 * logLikelihood
-        (chiSquare, degreesOfFreedom, pValue, kolmogorovSmirnovDistance) =
-            Self.goodness(histogram: histogram, probabilities: Self.probabilities(family, shift, parameters, histogram.counts.count - 1),
+        (chiSquare, degreesOfFreedom, pValue, kolmogorovSmirnovDistance, binWidth) =
+            Self.goodness(histogram: histogram, family: family, shift: shift, parameters: parameters,
                           parameterCount: parameterCount)
     }
 
@@ -201,24 +205,52 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
         return variances.map { $0 > 0 && $0.isFinite ? $0.squareRoot() : nil }
     }
 
-    /// χ² (bins pooled to ≥ 5 expected), degrees of freedom, p-value and KS distance.
-    private static func goodness(histogram: StalenessHistogram, probabilities: [Double], parameterCount: Int)
-        -> (Double, Int, Double?, Double) {
+    /// P(a ≤ X ≤ b) for values a ≤ b (the shift included).
+    public func mass(from a: Int, through b: Int) -> Double {
+        if family == .normal { return family.mass(from: a, through: b, parameters) }
+        guard b >= shift else { return 0 }
+        return family.mass(from: max(a, shift) - shift, through: b - shift, parameters)
+    }
+
+    /// χ² (bins pooled to ≥ 5 expected), degrees of freedom, p-value, KS distance and the bin width
+    /// (nil for 1). The tested values run from the family's first value with mass (the shift; for
+    /// the normal, ⌊μ − 6σ⌋ or the smallest observed value, not below 0) to the largest observed
+    /// value, the mass outside folded into the end bins; over more than
+    /// ``StalenessHistogram/maximumExactSpan`` values they are binned.
+    private static func goodness(histogram: StalenessHistogram, family: CountFamily, shift: Int, parameters: [Double],
+                                 parameterCount: Int) -> (Double, Int, Double?, Double, Int?) {
         let n = Double(histogram.total)
+        let maximum = histogram.counts.count - 1
+        let lowest: Int
+        if family == .normal {
+            let tail = (parameters[0] - 6 * parameters[1]).rounded(.down)
+            lowest = min(histogram.minimum ?? 0, tail.isFinite ? Int(min(max(tail, 0), Double(maximum))) : 0)
+        } else {
+            lowest = min(shift, maximum)
+        }
+        let width = StalenessHistogram.binWidth(span: maximum - lowest + 1, maximumBins: StalenessHistogram.maximumExactSpan)
         var pooled: [(observed: Double, expected: Double)] = []
         var pendingObserved = 0.0, pendingExpected = 0.0, cumulativeObserved = 0.0, cumulativeExpected = 0.0
         var ks = 0.0
-        for (k, count) in histogram.counts.enumerated() {
-            pendingObserved += Double(count)
-            pendingExpected += n * probabilities[k]
+        var start = lowest
+        while start <= maximum {
+            let end = min(start + width - 1, maximum)
+            let observed = Double(histogram.count(from: start, through: end))
+            let probability: Double = if start == lowest && end == maximum { 1 }
+                else if start == lowest { family.tails(end - shift, parameters).lower }
+                else if end == maximum { family.tails(start - 1 - shift, parameters).upper }
+                else { family.mass(from: start - shift, through: end - shift, parameters) }
+            pendingObserved += observed
+            pendingExpected += n * probability
             if pendingExpected >= GoodnessOfFit.minimumExpectedCount {
                 pooled.append((pendingObserved, pendingExpected))
                 pendingObserved = 0
                 pendingExpected = 0
             }
-            cumulativeObserved += Double(count)
-            cumulativeExpected += probabilities[k]
+            cumulativeObserved += observed
+            cumulativeExpected += probability
             ks = max(ks, abs(cumulativeObserved / n - min(cumulativeExpected, 1)))
+            start = end + 1
         }
         if pendingExpected > 0 || pendingObserved > 0 {
             if pooled.isEmpty { pooled.append((pendingObserved, pendingExpected)) } else {
@@ -231,6 +263,6 @@ public struct CountFamilyFit: Sendable, Equatable, Hashable, Codable {
             chiSquare += (bin.observed - bin.expected) * (bin.observed - bin.expected) / bin.expected
         }
         let dof = pooled.count - 1 - parameterCount
-        return (chiSquare, dof, dof > 0 ? gsl_cdf_chisq_Q(chiSquare, Double(dof)) : nil, ks)
+        return (chiSquare, dof, dof > 0 ? gsl_cdf_chisq_Q(chiSquare, Double(dof)) : nil, ks, width == 1 ? nil : width)
     }
 }

@@ -44,6 +44,12 @@ public struct DiscretisedNormal: Sendable, Equatable, Hashable {
         return cumulative(k) - cumulative(k - 1)
     }
 
+    /// P(a ≤ X ≤ b) for integers a ≤ b; equal to ``probability(_:)`` when a = b.
+    public func mass(from a: Int, through b: Int) -> Double {
+        if Double(a) > mean { return survival(a - 1) - survival(b) }
+        return cumulative(b) - cumulative(a - 1)
+    }
+
     /// Probabilities of 0...maximum for a non-negative quantity: the mass below 0 is folded into 0 and
     /// the mass above `maximum` into `maximum`, so the vector sums to 1. - Precondition: `maximum >= 0`.
     public func probabilitiesOfNonNegativeValues(upTo maximum: Int) -> [Double] {

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Every ``CountFamily`` fitted to one histogram by maximum likelihood, plus the moment and
 /// least-squares normal curves, ranked by BIC (smallest first).
 public struct FamilyComparison: Sendable, Equatable, Hashable, Codable {
@@ -5,8 +8,15 @@ public struct FamilyComparison: Sendable, Equatable, Hashable, Codable {
     public var fits: [CountFamilyFit]
 
     /// Fits every family to `histogram`; `analysis` supplies the moment and least-squares normals.
+    /// The families are fitted concurrently (each fit is independent and owns its minimiser).
     public init(histogram: StalenessHistogram, analysis: StalenessAnalysis) {
-        var fits = CountFamily.allCases.compactMap { CountFamilyFit($0, histogram: histogram) }
+        let families = CountFamily.allCases
+        let results = Mutex([CountFamilyFit?](repeating: nil, count: families.count))
+        DispatchQueue.concurrentPerform(iterations: families.count) { index in
+            let fit = CountFamilyFit(families[index], histogram: histogram)
+            results.withLock { $0[index] = fit }
+        }
+        var fits = results.withLock { $0.compactMap { $0 } }
         fits.append(CountFamilyFit(normal: analysis.fittedNormal, method: .moments, histogram: histogram))
         if let curve = analysis.leastSquares, curve.sigma > 0 {
             fits.append(CountFamilyFit(normal: DiscretisedNormal(mean: curve.mean, sigma: curve.sigma),

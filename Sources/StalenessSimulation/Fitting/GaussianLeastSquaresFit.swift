@@ -39,13 +39,13 @@ public struct GaussianLeastSquaresFit: Sendable, Equatable, Hashable, Codable {
         return amplitude * Double.exp(-0.5 * z * z)
     }
 
-    /// Fits `histogram`, starting from its moments.
+    /// Fits `histogram`, starting from its moments, on at most `maximumPoints` points.
     /// - Returns: nil when the histogram spans fewer than 4 distinct integers (no degrees of freedom
     ///   left) or the solver fails to converge to a finite, positive width.
-    public init?(histogram: StalenessHistogram, start: SummaryStatistics) {
+    public init?(histogram: StalenessHistogram, start: SummaryStatistics, maximumPoints: Int = Self.maximumPoints) {
         guard let low = histogram.minimum, let high = histogram.maximum, high - low + 1 >= 4,
               start.standardDeviation > 0 else { return nil }
-        let (width, bins) = histogram.bins(maximumBins: Self.maximumPoints)
+        let (width, bins) = histogram.bins(maximumBins: maximumPoints)
         let xs = bins.map { (Double($0.low) + Double($0.high)) / 2 }
         let ys = bins.map { Double($0.count) / Double($0.high - $0.low + 1) }
         let initialAmplitude = Double(start.count) / ((2 * Double.pi).squareRoot() * start.standardDeviation)

@@ -19,36 +19,46 @@ public struct GoodnessOfFit: Sendable, Equatable, Hashable, Codable {
     /// Kolmogorov–Smirnov distance sup_k |F_empirical(k) − F_normal(k)|.
     public var kolmogorovSmirnovDistance: Double
 
+    /// Bins tested over a range wider than ``StalenessHistogram/maximumExactSpan`` values: each
+    /// bin that many values wide, χ² pooled from the bins and the KS distance taken at their upper
+    /// ends; nil when every value was tested on its own.
+    public var binWidth: Int?
+
     /// Tests `histogram` (non-empty) against `normal`, whose two parameters were estimated from it.
-    public init(histogram: StalenessHistogram, normal: DiscretisedNormal) {
+    ///
+    /// The tested range is the histogram's and the normal's μ ± 6σ together, both tails folded into
+    /// its end bins; over more than ``StalenessHistogram/maximumExactSpan`` values it is binned
+    /// (``binWidth``), so the time does not grow with the span; `maximumBins` sets another limit.
+    public init(histogram: StalenessHistogram, normal: DiscretisedNormal,
+                maximumBins: Int = StalenessHistogram.maximumExactSpan) {
         let n = Double(histogram.total)
-        let counts = histogram.counts
         let spread = 6 * max(normal.sigma, 1)
         let low = min(histogram.minimum ?? 0, Int((normal.mean - spread).rounded(.down)))
-        let high = max(counts.count - 1, Int((normal.mean + spread).rounded(.up)))
-
-        func observed(_ k: Int) -> Double { k >= 0 && k < counts.count ? Double(counts[k]) : 0 }
-        // Bin probabilities over low...high with both tails folded into the end bins.
-        func expected(_ k: Int) -> Double {
-            if k == low { return n * normal.cumulative(low) }
-            if k == high { return n * normal.survival(high - 1) }
-            return n * normal.probability(k)
-        }
+        let high = max(histogram.counts.count - 1, Int((normal.mean + spread).rounded(.up)))
+        let width = StalenessHistogram.binWidth(span: high - low + 1, maximumBins: maximumBins)
 
         var pooled: [(observed: Double, expected: Double)] = []
         var pendingObserved = 0.0, pendingExpected = 0.0
         var ks = 0.0, cumulativeObserved = 0.0
-        for k in low...high {
-            let o = observed(k)
+        var start = low
+        while start <= high {
+            let end = min(start + width - 1, high)
+            let o = Double(histogram.count(from: start, through: end))
+            // Bin probabilities over low...high with both tails folded into the end bins.
+            let e: Double = if start == low && end == high { n }
+                else if start == low { n * normal.cumulative(end) }
+                else if end == high { n * normal.survival(start - 1) }
+                else { n * normal.mass(from: start, through: end) }
             pendingObserved += o
-            pendingExpected += expected(k)
+            pendingExpected += e
             if pendingExpected >= Self.minimumExpectedCount {
                 pooled.append((pendingObserved, pendingExpected))
                 pendingObserved = 0
                 pendingExpected = 0
             }
             cumulativeObserved += o
-            ks = max(ks, abs(cumulativeObserved / n - normal.cumulative(k)))
+            ks = max(ks, abs(cumulativeObserved / n - normal.cumulative(end)))
+            start = end + 1
         }
         if pendingExpected > 0 || pendingObserved > 0 {
             if pooled.isEmpty {
@@ -69,5 +79,6 @@ public struct GoodnessOfFit: Sendable, Equatable, Hashable, Codable {
         degreesOfFreedom = pooled.count - 3
         pValue = degreesOfFreedom > 0 ? gsl_cdf_chisq_Q(chiSquare, Double(degreesOfFreedom)) : nil
         kolmogorovSmirnovDistance = ks
+        binWidth = width == 1 ? nil : width
     }
 }

@@ -27,15 +27,16 @@ public struct SummaryStatistics: Sendable, Equatable, Hashable, Codable {
             throw .emptyHistogram
         }
         let n = Double(total)
-        var sum = 0.0
-        for (value, count) in histogram.counts.enumerated() { sum += Double(value) * Double(count) }
-        let mean = sum / n
-        var m2 = 0.0, m3 = 0.0, m4 = 0.0
-        for (value, count) in histogram.counts.enumerated() where count > 0 {
-            let d = Double(value) - mean, d2 = d * d, c = Double(count)
-            m2 += c * d2
-            m3 += c * d2 * d
-            m4 += c * d2 * d2
+        var sum = 0.0, mean = 0.0, m2 = 0.0, m3 = 0.0, m4 = 0.0
+        histogram.counts.withUnsafeBufferPointer { counts in
+            for value in counts.indices where counts[value] > 0 { sum += Double(value) * Double(counts[value]) }
+            mean = sum / n
+            for value in counts.indices where counts[value] > 0 {
+                let d = Double(value) - mean, d2 = d * d, c = Double(counts[value])
+                m2 += c * d2
+                m3 += c * d2 * d
+                m4 += c * d2 * d2
+            }
         }
         m2 /= n; m3 /= n; m4 /= n
         self.count = total

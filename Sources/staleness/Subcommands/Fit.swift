@@ -35,6 +35,9 @@ extension Staleness {
         @Option(help: "Base name of the output files (default: fit-<input file name>).")
         var stem: String?
 
+        @Flag(help: "Keep every observed value in <stem>-histogram.csv and <stem>.json even when the values span more than \(StalenessHistogram.maximumExactSpan) (binned otherwise).")
+        var exactHistogram = false
+
         @Flag(help: "Print one JSON summary object on stdout instead of the table.")
         var json = false
 
@@ -50,6 +53,7 @@ extension Staleness {
             try OutputDirectory.prepare(directory)
             var report = try StalenessReport(histogram: log.pooled, path: file == "-" ? "stdin" : file)
             if let stem { report.fileStem = stem }
+            report.exactHistogram = exactHistogram
             let files = try report.write(to: directory).map(\.relativePath)
             if json {
                 print(SimulationSummary.jsonLine(SimulationSummary(report: report, run: nil, files: files)))

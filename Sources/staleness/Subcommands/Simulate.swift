@@ -40,6 +40,9 @@ extension Staleness {
         @Option(help: "Also write every recorded gradient (arrival,worker,staleness) to this CSV file (single N only).")
         var trace: String?
 
+        @Flag(help: "Keep every observed value in <stem>-histogram.csv and <stem>.json even when the values span more than \(StalenessHistogram.maximumExactSpan) (binned otherwise).")
+        var exactHistogram = false
+
         @Flag(help: "Print one JSON summary object on stdout instead of the table.")
         var json = false
 
@@ -68,7 +71,8 @@ extension Staleness {
             if counts.count == 1 {
                 let configuration = try baseConfiguration(workers: counts[0])
                 let run = try SimulationRun.perform(configuration, trace: trace.map { URL(fileURLWithPath: $0) })
-                let report = try StalenessReport(run: run, sigma: sigma)
+                var report = try StalenessReport(run: run, sigma: sigma)
+                report.exactHistogram = exactHistogram
                 let files = try report.write(to: directory).map(\.relativePath) + (trace.map { [$0] } ?? [])
                 if json {
                     print(SimulationSummary.jsonLine(SimulationSummary(report: report, run: run, files: files)))
