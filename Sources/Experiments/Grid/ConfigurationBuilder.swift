@@ -98,14 +98,12 @@ public final class ConfigurationBuilder {
         }
         var model = value(.model), sigma = try number(.sigma)
         if value(.calibration) != "none" {
-            let calibrated = try calibratedCluster(point)
-            (model, sigma) = (calibrated.best.model, calibrated.best.sigma)
-            if let slow = calibrated.heterogeneity {
-                guard heterogeneity == .none else {
-                    throw .invalidCombination("the calibration brings its slow workers and stragglers (\(slow.summary)); "
-                                              + "give no --slow-*, --straggler-* or --worker-times with it")
-                }
-                heterogeneity = slow
+            do { try ClusterCalibration.checkModel(given: point[.model] != nil || point[.sigma] != nil) } catch {
+                throw .invalidCombination(error.description)
+            }
+            let calibration = try calibratedCluster(point)
+            do { (model, sigma, heterogeneity) = try calibration.cluster(heterogeneity: heterogeneity) } catch {
+                throw .invalidCombination(error.description)
             }
         }
         c.delay = try delay(value(.delay), flush: flag(.flushDelayed), sampling: value(.delaySampling),
@@ -146,14 +144,10 @@ public final class ConfigurationBuilder {
         return c
     }
 
-    /// The calibration file `point` names, whose model, σ and heterogeneity replace `--model`,
-    /// `--sigma` and `--slow-*`/`--straggler-*` for `sampled:N` and `workers:N` (the cluster
-    /// calibrated on a log, at any N).
+    /// The calibration file `point` names, for `sampled:N` and `workers:N` (the cluster calibrated
+    /// on a log, at any N); ``ClusterCalibration/cluster(heterogeneity:)`` says what it replaces.
     private func calibratedCluster(_ point: [SweepParameter: String]) throws(SweepError) -> ClusterCalibration {
         let path = point[.calibration] ?? SweepParameter.calibration.defaultValue
-        guard point[.model] == nil, point[.sigma] == nil else {
-            throw .invalidCombination("--calibration sets the model and σ; give --calibration or --model/--sigma, not both")
-        }
         let delay = point[.delay] ?? SweepParameter.delay.defaultValue
         guard delay.hasPrefix("sampled:") || delay.hasPrefix("workers:") else {
             throw .invalidCombination("--calibration goes with simulated workers: train --workers N or --emulate-workers N "

@@ -34,17 +34,7 @@ extension Staleness {
         @Option(help: "Comma-separated worker-time models to try (default: all six).")
         var models: String = WorkerTimeModel.names.joined(separator: ",")
 
-        @Option(help: "Fraction of workers (the highest ids) known to be systematically slow, simulated with every model.")
-        var slowFraction = WorkerHeterogeneity.none.slowFraction
-
-        @Option(help: "How many times longer a slow worker computes.")
-        var slowFactor = WorkerHeterogeneity.defaultSlowFactor
-
-        @Option(help: "Probability that one compute time is a straggler, simulated with every model.")
-        var stragglerProbability = WorkerHeterogeneity.none.stragglerProbability
-
-        @Option(help: "How many times longer a straggling compute time lasts.")
-        var stragglerFactor = WorkerHeterogeneity.defaultStragglerFactor
+        @OptionGroup var known: HeterogeneityOptions
 
         @Option(help: "Arrivals simulated per evaluation.")
         var gradients = 200_000
@@ -68,9 +58,7 @@ extension Staleness {
             let data = try UpdateCountFile.read(path: log, column: column, layout: layout)
             let calibration: ClusterCalibration
             do {
-                let heterogeneity = try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
-                                                            stragglerProbability: stragglerProbability,
-                                                            stragglerFactor: stragglerFactor)
+                let heterogeneity = try known.heterogeneity()
                 calibration = try ClusterCalibration(log: data.pooled, source: log, workers: workers,
                                                      models: models.split(separator: ",").map(String.init),
                                                      heterogeneity: heterogeneity, gradients: gradients, seed: seed,

@@ -20,26 +20,7 @@ extension Staleness {
         @Option(help: "Number of workers N, or a comma-separated list (e.g. 2,4,8,16) for a scan over N.")
         var workers = "32"
 
-        @Option(help: "Spread σ of a compute time (its standard deviation; the mean is 1; default \(WorkerTimeModel.studyDefault.standardDeviation)). Ignored by exponential.")
-        var sigma: Double?
-
-        @Option(help: "Compute-time model: \(WorkerTimeModel.names.joined(separator: ", ")) (default \(WorkerTimeModel.studyDefault.name)).")
-        var model: String?
-
-        @Option(help: "A calibration file (from `staleness calibrate`): simulate its calibrated model and σ, e.g. at other --workers; excludes --model and --sigma.")
-        var calibration: String?
-
-        @Option(help: "Fraction of workers (the highest ids) that are systematically slow.")
-        var slowFraction = 0.0
-
-        @Option(help: "How many times longer a slow worker computes.")
-        var slowFactor = 2.0
-
-        @Option(help: "Probability that one compute time is a straggler.")
-        var stragglerProbability = 0.0
-
-        @Option(help: "How many times longer a straggling compute time lasts.")
-        var stragglerFactor = 5.0
+        @OptionGroup var workerTime: WorkerTimeOptions
 
         @Option(help: "Total number of gradients to record (default 1000000 unless --per-worker is given).")
         var gradients: Int?
@@ -66,12 +47,8 @@ extension Staleness {
         var json = false
 
         func validate() throws {
-            if calibration != nil, model != nil || sigma != nil {
-                throw CommandLineError("--calibration sets the model and σ; give --calibration or --model/--sigma, not both")
-            }
             let counts = try workerCounts()
-            _ = try timeModel()
-            _ = try heterogeneity()
+            _ = try workerTime.cluster()
             if gradients != nil && perWorker != nil {
                 throw CommandLineError("give either --gradients or --per-worker, not both")
             }
@@ -84,8 +61,10 @@ extension Staleness {
 
         func run() throws {
             let counts = try workerCounts()
-            let calibrated = try calibration.map { path throws(CalibrationFileError) in try ClusterCalibration.load(from: URL(fileURLWithPath: path)) }
-            let sigma = calibrated?.best.sigma ?? self.sigma ?? WorkerTimeModel.studyDefault.standardDeviation
+            let calibrated = try workerTime.calibration.map { path throws(CalibrationFileError) in
+                try ClusterCalibration.load(from: URL(fileURLWithPath: path))
+            }
+            let sigma = calibrated?.best.sigma ?? workerTime.sigma ?? WorkerTimeModel.studyDefault.standardDeviation
             let directory = URL(fileURLWithPath: out)
             try OutputDirectory.prepare(directory)
             if let calibrated, !json { print(calibrated.extrapolationText(workers: counts), terminator: "") }
@@ -137,34 +116,13 @@ extension Staleness {
             return counts
         }
 
-        /// The calibration file's model, else --model and --sigma with the library's defaults.
-        private func timeModel() throws -> WorkerTimeModel {
-            if let calibration { return try ClusterCalibration.load(from: URL(fileURLWithPath: calibration)).workerTimeModel() }
-            return try WorkerTimeModel(name: model ?? WorkerTimeModel.studyDefault.name,
-                                       sigma: sigma ?? WorkerTimeModel.studyDefault.standardDeviation)
-        }
-
-        /// The options' slow workers and stragglers, or the calibration file's when it has some.
-        private func heterogeneity() throws -> WorkerHeterogeneity {
-            let given = try WorkerHeterogeneity(slowFraction: slowFraction, slowFactor: slowFactor,
-                                                stragglerProbability: stragglerProbability, stragglerFactor: stragglerFactor)
-            guard let calibration,
-                  let calibrated = try ClusterCalibration.load(from: URL(fileURLWithPath: calibration)).heterogeneity else {
-                return given
-            }
-            guard given == .none else {
-                throw CommandLineError("the calibration brings its slow workers and stragglers (\(calibrated.summary)); "
-                                       + "give no --slow-* or --straggler-* with it")
-            }
-            return calibrated
-        }
-
         private func baseConfiguration(workers: Int) throws -> SimulationConfiguration {
+            let (model, heterogeneity) = try workerTime.cluster()
             if let perWorker {
-                return try SimulationConfiguration(workers: workers, model: try timeModel(), heterogeneity: try heterogeneity(),
+                return try SimulationConfiguration(workers: workers, model: model, heterogeneity: heterogeneity,
                                                    gradientsPerWorker: perWorker, warmupPerWorker: warmup, seed: seed)
             }
-            return try SimulationConfiguration(workers: workers, model: try timeModel(), heterogeneity: try heterogeneity(),
+            return try SimulationConfiguration(workers: workers, model: model, heterogeneity: heterogeneity,
                                                gradients: gradients ?? 1_000_000, warmupPerWorker: warmup, seed: seed)
         }
     }

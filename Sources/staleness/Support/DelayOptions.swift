@@ -38,26 +38,7 @@ struct DelayOptions: ParsableArguments {
     @Option(name: .customLong("worker-times"), help: "Fixed base times of the workers, multiplying every draw: equal, sqrt (worker i takes √(i+1)) or linear (i+1).")
     var workerTimes: String = "equal"
 
-    @Option(help: "Worker compute-time σ for --workers / --emulate-workers (default \(WorkerTimeModel.studyDefault.standardDeviation)).")
-    var sigma: Double?
-
-    @Option(help: "Worker compute-time model for --workers / --emulate-workers (\(WorkerTimeModel.names.joined(separator: ", ")); default \(WorkerTimeModel.studyDefault.name)).")
-    var model: String?
-
-    @Option(help: "A calibration file (from `staleness calibrate`): its model and σ for --workers / --emulate-workers; excludes --model and --sigma.")
-    var calibration: String?
-
-    @Option(name: .customLong("slow-fraction"), help: "Fraction of emulated workers that are systematically slow.")
-    var slowFraction: Double = WorkerHeterogeneity.none.slowFraction
-
-    @Option(name: .customLong("slow-factor"), help: "How many times slower the slow workers are.")
-    var slowFactor: Double = WorkerHeterogeneity.defaultSlowFactor
-
-    @Option(name: .customLong("straggler-probability"), help: "Probability that one compute time straggles.")
-    var stragglerProbability: Double = WorkerHeterogeneity.none.stragglerProbability
-
-    @Option(name: .customLong("straggler-factor"), help: "How many times longer a straggling compute time lasts.")
-    var stragglerFactor: Double = WorkerHeterogeneity.defaultStragglerFactor
+    @OptionGroup var workerTime: WorkerTimeOptions
 
     @Option(help: "Learning-rate warm-up: gradual (linear, clamped at the target) or paper (the study's, unclamped).")
     var warmup: String?
@@ -100,8 +81,6 @@ struct DelayOptions: ParsableArguments {
     var point: [SweepParameter: String] {
         var point: [SweepParameter: String] = [
             .flushDelayed: "\(flushDelayed)", .delaySampling: "\(delaySampling)",
-            .slowFraction: "\(slowFraction)", .slowFactor: "\(slowFactor)",
-            .stragglerProbability: "\(stragglerProbability)", .stragglerFactor: "\(stragglerFactor)",
             .warmupEpochs: "\(warmupEpochs)", .rampEpochs: "\(rampEpochs)", .dcAdaptive: "\(compensationAdaptive)",
             .dcMomentum: "\(compensationMomentum)", .stalenessLR: stalenessLR, .workerTimes: workerTimes,
             .algorithm: algorithm, .communicationTime: "\(communicationTime)",
@@ -112,11 +91,8 @@ struct DelayOptions: ParsableArguments {
         if let emulateWorkers { point[.delay] = "workers:\(emulateWorkers)" }
         if let trace { point[.delay] = "trace:\(trace)" }
         point[.warmup] = warmup
-        point[.sigma] = sigma.map { "\($0)" }
-        point[.model] = model
-        point[.calibration] = calibration
         point[.clipNorm] = clipNorm.map { "\($0)" }
         point[.dcLambda] = compensationLambda.map { "\($0)" }
-        return point
+        return point.merging(workerTime.point) { own, _ in own }
     }
 }
