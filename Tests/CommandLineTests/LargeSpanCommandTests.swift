@@ -35,6 +35,19 @@ import Testing
         #expect(sources.contains("distribution file (fitted to two.csv),2,5000000,5000000,0,10000000,"), "\(sources)")
         let figure = size(sandbox.url("cmp/compare.svg"))
         #expect(figure > 0 && figure < 1_000_000, "compare.svg: \(figure) bytes")
+
+        // Values past 10⁷ (a simulation of 10⁷ workers reaches 2·10⁷) load, within the memory budget.
+        let json = try String(contentsOf: sandbox.url("out/fit-two.json"), encoding: .utf8)
+        #expect(json.contains(#""9999990" : 1"#))
+        try sandbox.write(Array(json.replacingOccurrences(of: #""9999990" : 1"#, with: #""19999990" : 1"#).utf8),
+                          to: "far.json")
+        let far = try CommandRunner.run(["compare", "far.json", "two.csv", "--out", "cmp"], in: sandbox.root,
+                                        environment: sandbox.environment(), timeLimit: 30)
+        #expect(!far.signaled && far.status == 0, "\(far.status) \(far.stderr)")
+        let refused = try CommandRunner.run(["compare", "far.json", "two.csv", "--out", "cmp"], in: sandbox.root,
+                                            environment: sandbox.environment(["STALENESS_MAX_MEMORY": "100M"]), timeLimit: 30)
+        #expect(refused.status == 1 && refused.stderr.contains("the histogram of far.json (values up to 19999990) needs about"),
+                "\(refused.stderr)")
     }
 
     /// On request, every observed value is kept (sparse: zero counts are not rows).

@@ -37,7 +37,7 @@ import Testing
             ({ o in var h = o["histogram"] as! [String: Any]; h["4"] = Int.max; h["5"] = Int.max; o["histogram"] = h },
              "F is malformed: the histogram's counts add up to more than \(Int.max)"),
             ({ o in var h = o["histogram"] as! [String: Any]; h["1000000000000"] = 1; o["histogram"] = h },
-             "F is malformed: histogram key 1000000000000 exceeds the supported maximum 10000000"),
+             "F is malformed: histogram key 1000000000000 exceeds the supported maximum 1000000000"),
             (Self.setNormal("standardDeviation", -1.0), "F is malformed: analysis.normal.standardDeviation is -1.0, below 0"),
             (Self.setNormal("discretisedSigma", -1.0), "F is malformed: analysis.normal.discretisedSigma is -1.0, below 0"),
             (Self.setNormal("mean", "nan"), "F is malformed: analysis.normal.mean is NaN"),

@@ -17,6 +17,10 @@ public struct DistributionFile: Sendable, Equatable, Codable {
     public static let formatVersion = 3
     /// The format versions this build reads.
     public static let readableVersions = 1...3
+    /// The largest histogram key (and bin width) accepted: what simulations of up to
+    /// ``SimulationConfiguration/maximumWorkers`` workers reach; loading also checks the memory of
+    /// the histogram indexed by value (``MemoryBudget``) before allocating it.
+    public static let maximumValue = 1_000_000_000
 
     /// The file's format version.
     public var formatVersion: Int
@@ -63,7 +67,7 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         let pairs = histogram.compactMap { key, count in Int(key).map { ($0, count) } }
         let width = max(histogramBinWidth ?? 1, 1)
         let last = pairs.map(\.0).max() ?? -1
-        let end = width == 1 ? last : min(max(analysis.summary.maximum, last), last + width - 1, UpdateCountFile.maximumValue)
+        let end = width == 1 ? last : min(max(analysis.summary.maximum, last), last + width - 1, Self.maximumValue)
         var counts = [Int](repeating: 0, count: end + 1)
         for (low, count) in pairs {
             let high = min(low + width - 1, end)
@@ -140,17 +144,19 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         } catch {
             throw .malformed(path: path, detail: "\(error)")
         }
-        if let width = file.histogramBinWidth, !(1...UpdateCountFile.maximumValue).contains(width) {
-            throw .malformed(path: path, detail: "histogramBinWidth \(width) is not in 1…\(UpdateCountFile.maximumValue)")
+        if let width = file.histogramBinWidth, !(1...maximumValue).contains(width) {
+            throw .malformed(path: path, detail: "histogramBinWidth \(width) is not in 1…\(maximumValue)")
         }
+        var largest = 0
         var total = 0
         for (key, count) in file.histogram {
             guard let value = Int(key), value >= 0 else {
                 throw .malformed(path: path, detail: "histogram key '\(key)' is not a non-negative integer")
             }
-            guard value <= UpdateCountFile.maximumValue else {
-                throw .malformed(path: path, detail: "histogram key \(value) exceeds the supported maximum \(UpdateCountFile.maximumValue)")
+            guard value <= maximumValue else {
+                throw .malformed(path: path, detail: "histogram key \(value) exceeds the supported maximum \(maximumValue)")
             }
+            largest = max(largest, value)
             guard count >= 0 else {
                 throw .malformed(path: path, detail: "histogram count \(count) for value \(value) is negative")
             }
@@ -160,6 +166,11 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         }
         guard total > 0 else {
             throw .malformed(path: path, detail: "the histogram holds no observations")
+        }
+        // The histogram indexed by value, up to the last bin's end, and a copy while it is built.
+        let needed = 2 * 8 * Double(largest + (file.histogramBinWidth ?? 1))
+        do { try MemoryBudget.current().check(needed, for: "the histogram of \(path) (values up to \(largest))") } catch {
+            throw .tooLarge(path: path, detail: error.description)
         }
         try file.checkFits(path: path)
         return file
@@ -183,8 +194,8 @@ public struct DistributionFile: Sendable, Equatable, Codable {
                 throw .malformed(path: path, detail: "families.fits.\(index) has \(fit.parameters.count) parameters; \(fit.family.rawValue) has \(fit.family.parameterNames.count)")
             }
             for (p, value) in fit.parameters.enumerated() { try check(value, "families.fits.\(index).parameters.\(p)") }
-            guard fit.shift >= 0, fit.shift <= UpdateCountFile.maximumValue else {
-                throw .malformed(path: path, detail: "families.fits.\(index).shift \(fit.shift) is not in 0…\(UpdateCountFile.maximumValue)")
+            guard fit.shift >= 0, fit.shift <= Self.maximumValue else {
+                throw .malformed(path: path, detail: "families.fits.\(index).shift \(fit.shift) is not in 0…\(Self.maximumValue)")
             }
             if fit.family == .normal {
                 guard fit.parameters[1] >= 0 else {

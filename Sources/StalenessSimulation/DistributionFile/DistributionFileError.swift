@@ -10,6 +10,8 @@ public enum DistributionFileError: Error, Equatable, CustomStringConvertible {
     case malformed(path: String, detail: String)
     /// The distribution sampled as `source` reaches delay `reaches`, past the `maximum` a caller can use.
     case beyondMaximumDelay(path: String, source: String, reaches: Double, maximum: Int)
+    /// The file is valid but holding it needs more memory than the budget (`detail` says how much).
+    case tooLarge(path: String, detail: String)
     /// Delays were asked of a family the file does not hold (version-1 files hold none).
     case noFamily(path: String, family: String)
 
@@ -21,6 +23,7 @@ public enum DistributionFileError: Error, Equatable, CustomStringConvertible {
         case let .unsupportedVersion(path, found):
             "\(path) has distribution format version \(found); this build reads versions \(DistributionFile.readableVersions.lowerBound)–\(DistributionFile.readableVersions.upperBound)"
         case let .malformed(path, detail): "\(path) is malformed: \(detail)"
+        case let .tooLarge(_, detail): detail
         case let .beyondMaximumDelay(path, source, reaches, maximum):
             "the \(source) delays of \(path) reach \(reaches.isFinite && abs(reaches) < 1e15 ? String(Int(reaches)) : "\(reaches)"); at most \(maximum) is supported"
         case let .noFamily(path, family):

@@ -28,15 +28,22 @@ public struct WorkerEmulation: Codable, Hashable, Sendable {
     /// The algorithm, `async` when unset.
     public var resolvedAlgorithm: Algorithm { algorithm ?? .async }
 
+    /// The longest communication time accepted, in mean compute times (as the slow-worker and
+    /// straggler factors are bounded).
+    public static let maximumCommunicationTime = 1000.0
+
     /// Creates an emulation plan.
     /// - Throws: `TrainingError.invalidConfiguration` for fewer than one worker, a trace of another
-    ///   number of workers, a negative or non-finite communication time, or an algorithm other than
+    ///   number of workers, a communication time outside 0…``maximumCommunicationTime``, or an algorithm other than
     ///   `async` on a recorded order (a trace has no times).
     public init(workers: Int, order: Order, algorithm: Algorithm = .async,
                 communicationTime: Double = 0) throws(TrainingError) {
         guard workers >= 1 else { throw .invalidConfiguration("emulated workers must be ≥ 1, got \(workers)") }
         guard communicationTime.isFinite, communicationTime >= 0 else {
             throw .invalidConfiguration("communication time must be ≥ 0, got \(communicationTime)")
+        }
+        guard communicationTime <= Self.maximumCommunicationTime else {
+            throw .invalidConfiguration("communication time must be at most \(Self.maximumCommunicationTime) (mean compute times), got \(communicationTime)")
         }
         switch order {
         case .simulated:

@@ -41,13 +41,21 @@ public struct TrainingConfiguration: Codable, Hashable, Sendable {
         set { optimizer.schedule = newValue }
     }
 
+    /// The most epochs a run may ask for.
+    public static let maximumEpochs = 1_000_000
+    /// The most threads a run may ask for (each gets its own workspace).
+    public static let maximumThreads = 1024
+
     /// Checks the values that do not depend on the data.
     /// - Throws: `TrainingError.invalidConfiguration` with a message naming the bad value.
     public func validate() throws(TrainingError) {
         func fail(_ message: String) -> TrainingError { .invalidConfiguration(message) }
         guard batchSize >= 1 else { throw fail("batch size must be at least 1, got \(batchSize)") }
         guard epochs >= 1 else { throw fail("epochs must be at least 1, got \(epochs)") }
+        // Epochs × steps per epoch counts the run's steps, so an absurd count is refused, not overflowed.
+        guard epochs <= Self.maximumEpochs else { throw fail("epochs must be at most \(Self.maximumEpochs), got \(epochs)") }
         guard threads >= 1 else { throw fail("threads must be at least 1, got \(threads)") }
+        guard threads <= Self.maximumThreads else { throw fail("threads must be at most \(Self.maximumThreads), got \(threads)") }
         if let trainSubset, trainSubset < 1 { throw fail("--train-subset must be at least 1, got \(trainSubset)") }
         if let testSubset, testSubset < 1 { throw fail("--test-subset must be at least 1, got \(testSubset)") }
         do { try optimizer.validate() } catch { throw fail("\(error)") }
