@@ -61,11 +61,23 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// The POSIX reason behind a Foundation write error (`No space left on device`), in the system's
+    /// words rather than Foundation's, else its description.
+    static func describe(_ error: any Error) -> String {
         if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
            underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }
-        return (error as NSError).localizedDescription
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileWriteOutOfSpaceError: return String(cString: strerror(ENOSPC))
+            case NSFileWriteNoPermissionError: return String(cString: strerror(EACCES))
+            case NSFileWriteVolumeReadOnlyError: return String(cString: strerror(EROFS))
+            case NSFileNoSuchFileError, NSFileWriteInvalidFileNameError: return String(cString: strerror(ENOENT))
+            default: break
+            }
+        }
+        return nsError.localizedDescription
     }
 }

@@ -58,15 +58,17 @@ extension StalenessComparison {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes `<stem>-sources.csv`, `<stem>-pairs.csv` and `<stem>.svg` into `directory`, each atomically.
+    /// Writes `<stem>-sources.csv`, `<stem>-pairs.csv` and `<stem>.svg` into `directory`, as one set
+    /// (``AtomicFileSet``).
     /// - Returns: the written files. - Throws: `OutputError` naming the first that cannot be written.
     public func write(to directory: URL, stem: String) throws(OutputError) -> [URL] {
         let urls = [directory.appendingPathComponent(stem + "-sources.csv"),
                     directory.appendingPathComponent(stem + "-pairs.csv"),
                     directory.appendingPathComponent(stem + ".svg")]
-        try AtomicFile.write(sourceTable.text, to: urls[0])
-        try AtomicFile.write(pairTable.text, to: urls[1])
-        try AtomicFile.write(figure.text, to: urls[2])
-        return urls
+        var files = AtomicFileSet()
+        try files.add(sourceTable.text, to: urls[0])
+        try files.add(pairTable.text, to: urls[1])
+        try files.add(figure.text, to: urls[2])
+        return try files.publish()
     }
 }

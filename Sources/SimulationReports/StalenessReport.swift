@@ -103,19 +103,26 @@ public struct StalenessReport: Sendable {
         directory.appendingPathComponent(fileStem + "-families.svg")
     }
 
-    /// Writes the distribution JSON, histogram CSV and SVG figure into `directory`, each atomically,
-    /// and for counts read from a file (`fit`) the families figure too.
+    /// Writes the distribution JSON, histogram CSV and SVG figure into `directory`, and for counts
+    /// read from a file (`fit`) the families figure too, as one set (``AtomicFileSet``: all new or,
+    /// when one cannot be written, all as they were).
     /// - Returns: the written files' URLs.
     /// - Throws: `OutputError` naming the first file that cannot be written.
     @discardableResult
     public func write(to directory: URL) throws(OutputError) -> [URL] {
+        var files = AtomicFileSet()
+        try stage(into: &files, directory: directory)
+        return try files.publish()
+    }
+
+    /// Adds this report's files (see ``write(to:)``) to `files`, for a caller that writes a larger set.
+    /// - Throws: `OutputError` naming the first file that cannot be written (the set is discarded).
+    public func stage(into files: inout AtomicFileSet, directory: URL) throws(OutputError) {
         let urls = fileURLs(in: directory)
-        try distributionFile.write(to: urls.distribution)
-        try AtomicFile.write(histogramTable.text, to: urls.histogram)
-        try AtomicFile.write(figure.text, to: urls.figure)
-        guard simulation == nil else { return [urls.distribution, urls.histogram, urls.figure] }
-        let families = familiesFigureURL(in: directory)
-        try AtomicFile.write(familiesFigure.text, to: families)
-        return [urls.distribution, urls.histogram, urls.figure, families]
+        try files.add(distributionFile.jsonData(), to: urls.distribution)
+        try files.add(histogramTable.text, to: urls.histogram)
+        try files.add(figure.text, to: urls.figure)
+        guard simulation == nil else { return }
+        try files.add(familiesFigure.text, to: familiesFigureURL(in: directory))
     }
 }

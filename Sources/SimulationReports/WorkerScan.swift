@@ -86,16 +86,17 @@ extension WorkerScan {
         "staleness-scan-" + StalenessReport.modelStem(model, sigma: sigma, heterogeneity: heterogeneity) + ".csv"
     }
 
-    /// Writes every N's report files and then the scan table into `directory`, each file atomically.
+    /// Writes every N's report files and then the scan table into `directory`, as one set
+    /// (``AtomicFileSet``: all new or, on a failure, all as before).
     /// - Returns: the written files, the scan table last.
     /// - Throws: `OutputError` naming the first file that cannot be written.
     public func write(to directory: URL, sigma: Double) throws(OutputError) -> [URL] {
-        var urls: [URL] = []
-        for report in reports { urls += try report.write(to: directory) }
-        guard let first = runs.first else { return urls }
-        let table = directory.appendingPathComponent(Self.tableFileName(
-            model: first.configuration.model, sigma: sigma, heterogeneity: first.configuration.heterogeneity))
-        try AtomicFile.write(self.table.text, to: table)
-        return urls + [table]
+        var files = AtomicFileSet()
+        for report in reports { try report.stage(into: &files, directory: directory) }
+        if let first = runs.first {
+            try files.add(table.text, to: directory.appendingPathComponent(Self.tableFileName(
+                model: first.configuration.model, sigma: sigma, heterogeneity: first.configuration.heterogeneity)))
+        }
+        return try files.publish()
     }
 }
