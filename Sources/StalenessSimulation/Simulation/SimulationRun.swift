@@ -19,19 +19,21 @@ public struct SimulationRun: Sendable {
     }
 
     /// Runs `configuration`, writing a trace of every recorded gradient to `trace` when given
-    /// (format in ``StalenessTraceWriter``).
+    /// (format in ``StalenessTraceWriter``); `progress` as for ``StalenessSimulator/run(_:observer:progress:)``.
     /// - Throws: `OutputError` when the trace cannot be written; no partial trace is left behind.
-    public static func perform(_ configuration: SimulationConfiguration, trace: URL? = nil) throws(OutputError) -> SimulationRun {
+    public static func perform(_ configuration: SimulationConfiguration, trace: URL? = nil,
+                               progress: ((_ arrivals: Int, _ total: Int) -> Void)? = nil) throws(OutputError) -> SimulationRun {
         let clock = ContinuousClock()
         let start = clock.now
         let cpuStart = threadCPUSeconds()
         let histogram: StalenessHistogram
         if let trace {
             var writer = try StalenessTraceWriter(url: trace)
-            histogram = try StalenessSimulator.run(configuration, observer: &writer)
+            histogram = try StalenessSimulator.run(configuration, observer: &writer, progress: progress)
             try writer.finish()
         } else {
-            histogram = StalenessSimulator.run(configuration)
+            var observer = NoArrivalObserver()
+            histogram = StalenessSimulator.run(configuration, observer: &observer, progress: progress)
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

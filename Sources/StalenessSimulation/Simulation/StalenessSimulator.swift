@@ -29,6 +29,16 @@ public enum StalenessSimulator {
     public static func run<Observer: ArrivalObserver>(
         _ configuration: SimulationConfiguration, observer: inout Observer
     ) throws(Observer.Failure) -> StalenessHistogram {
+        try run(configuration, observer: &observer, progress: nil)
+    }
+
+    /// Runs `configuration`, handing every recorded gradient to `observer` as well, and
+    /// `progress(arrivals so far, total arrivals)` once per window of arrivals (about max(4096, 4N)).
+    /// - Throws: what the observer throws (e.g. a trace file that cannot be written).
+    public static func run<Observer: ArrivalObserver>(
+        _ configuration: SimulationConfiguration, observer: inout Observer,
+        progress: ((_ arrivals: Int, _ total: Int) -> Void)?
+    ) throws(Observer.Failure) -> StalenessHistogram {
         let workers = configuration.workers
         let generator = RandomGenerator(seed: configuration.seed)
         let sampler = WorkerTimeSampler(configuration.model)
@@ -69,6 +79,7 @@ public enum StalenessSimulator {
         let total = configuration.totalArrivals
         var updates = 0
         while updates < total {
+            progress?(updates, total)
             windowEnd += windowLength
             window.removeAll()
             for worker in 0..<workers {
@@ -92,6 +103,7 @@ public enum StalenessSimulator {
                 if updates == total { break }
             }
         }
+        progress?(updates, total)
         withExtendedLifetime(generator) {}
         return histogram.finish()
     }

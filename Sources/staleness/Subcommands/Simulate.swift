@@ -70,7 +70,10 @@ extension Staleness {
             if let calibrated, !json { print(calibrated.extrapolationText(workers: counts), terminator: "") }
             if counts.count == 1 {
                 let configuration = try baseConfiguration(workers: counts[0])
-                let run = try SimulationRun.perform(configuration, trace: trace.map { URL(fileURLWithPath: $0) })
+                let status = StatusLine("simulating N = \(configuration.workers), arrivals")
+                let run = try SimulationRun.perform(configuration, trace: trace.map { URL(fileURLWithPath: $0) },
+                                                    progress: status.update)
+                status.finish()
                 var report = try StalenessReport(run: run, sigma: sigma)
                 report.exactHistogram = exactHistogram
                 let files = try report.write(to: directory).map(\.relativePath) + (trace.map { [$0] } ?? [])
