@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `staleness` command: a toolkit for the delayed-gradient problem of asynchronous SGD.
 @main
@@ -10,4 +11,22 @@ struct Staleness: AsyncParsableCommand {
         subcommands: [Simulate.self, Fit.self, Calibrate.self, Compare.self, Train.self, DataCommand.self,
                       Sweep.self, Race.self, Export.self, Merge.self, FiguresCommand.self, Reproduce.self]
     )
+
+    /// Parses and runs the subcommand. Every refusal exits with status 1 — a usage error (an unknown
+    /// option, a value ArgumentParser cannot read) as much as a library's refusal — so scripts see one
+    /// failure code; help and `--version` exit 0, a diverged `train` 3 and Ctrl-C 130.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(1)
+        }
+    }
 }

@@ -152,3 +152,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sandbox.url("run/running.json").path))
     }
 }
+
+/// ArgumentParser's usage errors exit with status 1 like every other refusal (not its own 64);
+/// help and the version still exit 0.
+@Suite struct UsageErrorExitTests {
+    @Test(arguments: [
+        (["train", "--remedy", "x"], "Unknown option '--remedy'"),
+        (["simulate", "--seed", "-3"], "--seed"),
+        (["nosuch"], "Unexpected argument 'nosuch'"),
+        (["fit"], "Missing expected argument"),
+    ] as [([String], String)])
+    func usageErrorsExitWithOne(arguments: [String], message: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let result = try CommandRunner.run(arguments, in: sandbox.root, environment: sandbox.environment(), timeLimit: 60)
+        #expect(result.status == 1, "\(arguments): status \(result.status)")
+        #expect(result.stderr.hasPrefix("Error: ") && result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func helpAndVersionExitWithZero() throws {
+        for arguments in [["--help"], ["train", "--help"], ["--version"]] {
+            #expect(try CommandRunner.run(arguments).status == 0, "\(arguments)")
+        }
+    }
+}
