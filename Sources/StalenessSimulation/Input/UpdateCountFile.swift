@@ -25,6 +25,13 @@ public enum UpdateCountFile {
     /// - Throws: ``UpdateCountFileError`` naming the file, and the line and column at fault.
     public static func read(path: String, column: LogColumn? = nil, preferredColumn: String? = nil,
                             layout: LogLayout = .auto) throws(UpdateCountFileError) -> StalenessLog {
+        try read(path: path, column: column, preferredColumn: preferredColumn, layout: layout, progress: nil)
+    }
+
+    /// ``read(path:column:preferredColumn:layout:)``, calling `progress(lines read)` every 2²⁰ lines.
+    public static func read(path: String, column: LogColumn? = nil, preferredColumn: String? = nil,
+                            layout: LogLayout = .auto,
+                            progress: ((_ lines: Int) -> Void)?) throws(UpdateCountFileError) -> StalenessLog {
         let reader = try GzipLineReader(path: path)
         let path = path == "-" ? "<stdin>" : path
         var line: [UInt8] = []
@@ -109,6 +116,7 @@ public enum UpdateCountFile {
             }
             guard try reader.next(into: &line) else { break }
             lineNumber += 1
+            if lineNumber & 0xF_FFFF == 0 { progress?(lineNumber) }
             guard line.contains(where: { !LogDelimiter.isSpace($0) }) else { pending = false; continue }
             delimiter.split(line, into: &fields)
             row.removeAll(keepingCapacity: true)

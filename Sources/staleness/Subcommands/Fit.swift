@@ -48,7 +48,9 @@ extension Staleness {
         }
 
         func run() throws {
-            let log = try UpdateCountFile.read(path: file, column: column, layout: layout)
+            let status = StatusLine("reading \(file == "-" ? "stdin" : file), lines")
+            let log = try UpdateCountFile.read(path: file, column: column, layout: layout, progress: status.update(done:))
+            status.finish()
             let directory = URL(fileURLWithPath: out)
             try OutputDirectory.prepare(directory)
             var report = try StalenessReport(histogram: log.pooled, path: file == "-" ? "stdin" : file)

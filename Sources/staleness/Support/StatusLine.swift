@@ -19,15 +19,29 @@ final class StatusLine {
 
     /// Reports `done` of `total` units (e.g. arrivals).
     func update(done: Int, total: Int) {
-        let now = Date()
-        let elapsed = now.timeIntervalSince(start)
-        guard elapsed >= Self.quietSeconds, done < total,
-              now.timeIntervalSince(lastDraw) >= (isTerminal ? 0.1 : 10) else { return }
-        lastDraw = now
+        guard done < total, let elapsed = due() else { return }
         let fraction = Double(done) / Double(max(total, 1))
         let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
-        let text = String(format: "%@: %.0f%% (%d of %d) after %@, about %@ left", task, 100 * fraction, done, total,
-                          DurationText.of(elapsed), DurationText.of(eta))
+        draw(String(format: "%@: %.0f%% (%d of %d) after %@, about %@ left", task, 100 * fraction, done, total,
+                    DurationText.of(elapsed), DurationText.of(eta)))
+    }
+
+    /// Reports `done` units of a task of unknown length (e.g. lines of a log).
+    func update(done: Int) {
+        guard let elapsed = due() else { return }
+        draw("\(task): \(done) after \(DurationText.of(elapsed))")
+    }
+
+    /// The seconds elapsed when a line is due now, else nil.
+    private func due() -> Double? {
+        let now = Date()
+        let elapsed = now.timeIntervalSince(start)
+        guard elapsed >= Self.quietSeconds, now.timeIntervalSince(lastDraw) >= (isTerminal ? 0.1 : 10) else { return nil }
+        lastDraw = now
+        return elapsed
+    }
+
+    private func draw(_ text: String) {
         FileHandle.standardError.write(Data((isTerminal ? "\r\u{1B}[K" + text : text + "\n").utf8))
         drawn = isTerminal
     }
