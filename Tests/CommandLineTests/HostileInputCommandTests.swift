@@ -115,6 +115,14 @@ import Testing
                 #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             }
         }
+        // Python's json.dump writes a NaN bare, which no JSON parser reads: it is named as a NaN.
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: normal("mean", 0.5)), as: UTF8.self)
+        #expect(text.contains("\"mean\":0.5"))
+        try text.replacingOccurrences(of: "\"mean\":0.5", with: "\"mean\": NaN").write(
+            to: sandbox.url("python.json"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(Self.train + ["--delay-dist", "python.json"], in: sandbox.root,
+                                           environment: sandbox.environment(), timeLimit: 60)
+        #expect(result.status == 1 && result.stderr.contains("python.json is malformed: it holds a bare NaN"), "\(result.stderr)")
     }
 
     @Test func aJSONGridWithADuplicateKeyOrAnEmptyListIsRefused() throws {

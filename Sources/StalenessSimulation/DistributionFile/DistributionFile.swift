@@ -118,6 +118,14 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         try AtomicFile.write(jsonData(), to: url)
     }
 
+    /// The first unquoted `NaN`, `Infinity` or `-Infinity` value in `data` (as Python's `json.dump`
+    /// writes them), which no JSON parser reads; nil when there is none.
+    static func bareNonFiniteToken(in data: Data) -> String? {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let range = text.range(of: #"[:\[,]\s*(-?Infinity|NaN)\b"#, options: .regularExpression) else { return nil }
+        return String(text[range].drop { ":[, \t\n\r".contains($0) })
+    }
+
     /// Reads and validates a distribution file.
     /// - Throws: ``DistributionFileError`` when the file cannot be read, is not a distribution file,
     ///   has another format version, or has a missing/mistyped field, a histogram key that is not a
@@ -133,6 +141,10 @@ public struct DistributionFile: Sendable, Equatable, Codable {
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let version = try? decoder.decode(Version.self, from: data) else {
+            if let token = bareNonFiniteToken(in: data) {
+                throw .malformed(path: path, detail: "it holds a bare \(token), which JSON cannot spell "
+                                 + "(a NaN or infinite value is not a distribution; distribution files write \"nan\" and \"inf\" as strings)")
+            }
             throw .notADistributionFile(path: path)
         }
         guard readableVersions.contains(version.formatVersion) else {
