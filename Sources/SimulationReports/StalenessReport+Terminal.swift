@@ -25,8 +25,9 @@ extension StalenessReport {
                      + String(format: "   KS distance %.5f", g.kolmogorovSmirnovDistance))
         if histogram.span > StalenessHistogram.maximumExactSpan {
             let width = StalenessHistogram.binWidth(span: histogram.span, maximumBins: StalenessHistogram.maximumExactSpan)
-            lines.append("  binned: the values span \(histogram.span) > \(StalenessHistogram.maximumExactSpan), so the least-squares fit, χ², KS"
-                         + (exactHistogram ? "" : " and the histogram files") + " use bins (≈\(width) values each)")
+            let fitted = analysis.leastSquares?.binWidth.map { ", the least-squares fit bins of \($0)" } ?? ""
+            lines.append("  binned: the values span \(histogram.span) > \(StalenessHistogram.maximumExactSpan), so χ², KS"
+                         + (exactHistogram ? "" : " and the histogram files") + " use bins of ≈\(width) values" + fitted)
         }
         return lines.joined(separator: "\n") + "\n" + families.terminalText
     }

@@ -31,7 +31,7 @@ public struct GaussianLeastSquaresFit: Sendable, Equatable, Hashable, Codable {
     public var binWidth: Int?
 
     /// The most points fitted: wider histograms are binned, so the fit's time does not grow with the span.
-    public static let maximumPoints = 10_000
+    public static let maximumPoints = 2_000
 
     /// The fitted curve at `k`, in counts.
     public func value(at k: Double) -> Double {
