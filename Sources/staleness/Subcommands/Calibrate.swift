@@ -19,14 +19,7 @@ extension Staleness {
             """
         )
 
-        @Argument(help: "Staleness log: a file, a .gz file, or - for standard input.")
-        var log: String
-
-        @Option(help: "Fit only this column: a header name or a position counted from 1.")
-        var column: LogColumn?
-
-        @Option(help: "auto, columns, or histogram (as for fit).")
-        var layout: LogLayout = .auto
+        @OptionGroup var input: LogInputOptions
 
         @Option(help: "Number of workers N of the logged cluster (default: estimated from the mean).")
         var workers: Int?
@@ -55,11 +48,11 @@ extension Staleness {
         }
 
         func run() throws {
-            let data = try UpdateCountFile.read(path: log, column: column, layout: layout)
+            let data = try input.read()
             let calibration: ClusterCalibration
             do {
                 let heterogeneity = try known.heterogeneity()
-                calibration = try ClusterCalibration(log: data.pooled, source: log, workers: workers,
+                calibration = try ClusterCalibration(log: data.pooled, source: input.log, workers: workers,
                                                      models: models.split(separator: ",").map(String.init),
                                                      heterogeneity: heterogeneity, gradients: gradients, seed: seed,
                                                      repeats: repeats)

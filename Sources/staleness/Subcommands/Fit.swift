@@ -20,14 +20,7 @@ extension Staleness {
             """
         )
 
-        @Argument(help: "Staleness log: a file, a .gz file, or - for standard input.")
-        var file: String
-
-        @Option(help: "Fit only this column: a header name or a position counted from 1.")
-        var column: LogColumn?
-
-        @Option(help: "auto (two columns without header, or with a count header, are value,count), columns, or histogram.")
-        var layout: LogLayout = .auto
+        @OptionGroup var input: LogInputOptions
 
         @Option(help: "Output directory.")
         var out = "notebooks-data"
@@ -48,12 +41,12 @@ extension Staleness {
         }
 
         func run() throws {
-            let status = StatusLine("reading \(file == "-" ? "stdin" : file), lines")
-            let log = try UpdateCountFile.read(path: file, column: column, layout: layout, progress: status.update(done:))
+            let status = StatusLine("reading \(input.displayName), lines")
+            let log = try input.read(progress: status.update(done:))
             status.finish()
             let directory = URL(fileURLWithPath: out)
             try OutputDirectory.prepare(directory)
-            var report = try StalenessReport(histogram: log.pooled, path: file == "-" ? "stdin" : file)
+            var report = try StalenessReport(histogram: log.pooled, path: input.displayName)
             if let stem { report.fileStem = stem }
             report.exactHistogram = exactHistogram
             let files = try report.write(to: directory).map(\.relativePath)
