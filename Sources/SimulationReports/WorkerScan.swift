@@ -14,6 +14,13 @@ public struct WorkerScan: Sendable {
     /// - Throws: ``SimulationInputError`` for a worker count below 1 (checked before anything runs).
     public init(base: SimulationConfiguration, sigma: Double, workerCounts: [Int],
                 gradientsFor: (Int) -> Int) throws(SimulationInputError) {
+        try self.init(base: base, sigma: sigma, workerCounts: workerCounts, gradientsFor: gradientsFor, progress: nil)
+    }
+
+    /// The same, calling `progress(workers, arrivals so far, total arrivals)` during each run
+    /// (see ``StalenessSimulator/run(_:observer:progress:)``).
+    public init(base: SimulationConfiguration, sigma: Double, workerCounts: [Int], gradientsFor: (Int) -> Int,
+                progress: ((_ workers: Int, _ arrivals: Int, _ total: Int) -> Void)?) throws(SimulationInputError) {
         var configurations: [SimulationConfiguration] = []
         for workers in workerCounts {
             configurations.append(try SimulationConfiguration(
@@ -24,7 +31,8 @@ public struct WorkerScan: Sendable {
         reports = []
         for configuration in configurations {
             // Without a trace nothing can fail, and a run records ≥ 1 gradient, so its histogram is not empty.
-            guard let run = try? SimulationRun.perform(configuration),
+            let report = progress.map { progress in { progress(configuration.workers, $0, $1) } }
+            guard let run = try? SimulationRun.perform(configuration, progress: report),
                   let report = try? StalenessReport(run: run, sigma: sigma) else { continue }
             runs.append(run)
             reports.append(report)

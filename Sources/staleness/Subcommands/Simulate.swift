@@ -88,8 +88,17 @@ extension Staleness {
             } else {
                 let gradients = try Dictionary(counts.map { ($0, try baseConfiguration(workers: $0).gradients) },
                                                uniquingKeysWith: { first, _ in first })
+                var status: (workers: Int, line: StatusLine)?
                 let scan = try WorkerScan(base: try baseConfiguration(workers: counts[0]), sigma: sigma,
-                                          workerCounts: counts) { gradients[$0] ?? 1 }
+                                          workerCounts: counts, gradientsFor: { gradients[$0] ?? 1 },
+                                          progress: { workers, done, total in
+                    if status?.workers != workers {
+                        status?.line.finish()
+                        status = (workers, StatusLine("simulating N = \(workers), arrivals"))
+                    }
+                    status?.line.update(done: done, total: total)
+                })
+                status?.line.finish()
                 let files = try scan.write(to: directory, sigma: sigma).map(\.relativePath)
                 if json {
                     let runs = zip(scan.reports, scan.runs).map { SimulationSummary(report: $0, run: $1, files: []) }
