@@ -202,6 +202,19 @@ import Testing
             cases.append(Case(arguments: [command, "--store", "store.sqlite", "--out", index % 5 == 4 ? g.pick(paths) : "out"],
                               files: ["store.sqlite": g.mutate(seeds.store)]))
         }
+        // merge from a byte-flipped store; reproduce --dry-run and data info with edge values.
+        for _ in 0..<4 {
+            cases.append(Case(arguments: ["merge", "a.sqlite", "b.sqlite", "--into", "out.sqlite"],
+                              files: ["a.sqlite": g.mutate(seeds.store), "b.sqlite": seeds.store]))
+        }
+        for _ in 0..<4 {
+            cases.append(Case(arguments: ["reproduce", "--dry-run", "--out", "r",
+                                          g.pick(["--seeds", "--shard", "--part", "--jobs"]), g.pick(large + numbers + ranges)]))
+        }
+        for name in ["data/t10k-images-idx3-ubyte", "data/t10k-labels-idx1-ubyte"] {
+            cases.append(Case(arguments: ["data", "info", "--data", "data"],
+                              files: [name: g.mutate(name.contains("images") ? seeds.images : seeds.labels)]))
+        }
         return cases
     }()
 
