@@ -7,14 +7,9 @@ public enum AtomicFile {
     /// - Throws: `OutputError.cannotWrite` naming the path when the directory cannot be created or
     ///   the file cannot be written; nothing is left at `url` in that case.
     public static func write(_ data: Data, to url: URL) throws(OutputError) {
-        let temporary = try stage(url)
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .cannotWrite(path: url.path, reason: Self.describe(error))
-        }
-        try publish(temporary, as: url)
+        var file = AtomicFileSet()
+        try file.add(data, to: url)
+        _ = try file.publish()
     }
 
     /// For writers that stream (traces, downloads): creates `url`'s missing parent directories and

@@ -48,12 +48,12 @@ extension Staleness {
 
         func validate() throws {
             let counts = try workerCounts()
-            _ = try workerTime.cluster()
+            let configurations = try configurations(workers: counts)
             if gradients != nil && perWorker != nil {
                 throw CommandLineError("give either --gradients or --per-worker, not both")
             }
             let budget = try MemoryBudget.current()
-            for n in counts { try baseConfiguration(workers: n).checkMemory(budget) }
+            for configuration in configurations { try configuration.checkMemory(budget) }
             if trace != nil && counts.count > 1 {
                 throw CommandLineError("--trace needs a single worker count, not a scan")
             }
@@ -68,8 +68,9 @@ extension Staleness {
             let directory = URL(fileURLWithPath: out)
             try OutputDirectory.prepare(directory)
             if let calibrated, !json { print(calibrated.extrapolationText(workers: counts), terminator: "") }
+            let configurations = try configurations(workers: counts)
             if counts.count == 1 {
-                let configuration = try baseConfiguration(workers: counts[0])
+                let configuration = configurations[0]
                 let status = StatusLine("simulating N = \(configuration.workers), arrivals")
                 let run = try SimulationRun.perform(configuration, trace: trace.map { URL(fileURLWithPath: $0) },
                                                     progress: status.update)
@@ -86,10 +87,10 @@ extension Staleness {
                     for file in files { print("  wrote \(file)") }
                 }
             } else {
-                let gradients = try Dictionary(counts.map { ($0, try baseConfiguration(workers: $0).gradients) },
-                                               uniquingKeysWith: { first, _ in first })
+                let gradients = Dictionary(configurations.map { ($0.workers, $0.gradients) },
+                                           uniquingKeysWith: { first, _ in first })
                 var status: (workers: Int, line: StatusLine)?
-                let scan = try WorkerScan(base: try baseConfiguration(workers: counts[0]), sigma: sigma,
+                let scan = try WorkerScan(base: configurations[0], sigma: sigma,
                                           workerCounts: counts, gradientsFor: { gradients[$0] ?? 1 },
                                           progress: { workers, done, total in
                     if status?.workers != workers {
@@ -128,14 +129,18 @@ extension Staleness {
             return counts
         }
 
-        private func baseConfiguration(workers: Int) throws -> SimulationConfiguration {
+        /// One simulation per worker count, on the cluster the options (or the calibration) describe,
+        /// which is resolved once.
+        private func configurations(workers counts: [Int]) throws -> [SimulationConfiguration] {
             let (model, heterogeneity) = try workerTime.cluster()
-            if let perWorker {
+            return try counts.map { workers in
+                if let perWorker {
+                    return try SimulationConfiguration(workers: workers, model: model, heterogeneity: heterogeneity,
+                                                       gradientsPerWorker: perWorker, warmupPerWorker: warmup, seed: seed)
+                }
                 return try SimulationConfiguration(workers: workers, model: model, heterogeneity: heterogeneity,
-                                                   gradientsPerWorker: perWorker, warmupPerWorker: warmup, seed: seed)
+                                                   gradients: gradients ?? 1_000_000, warmupPerWorker: warmup, seed: seed)
             }
-            return try SimulationConfiguration(workers: workers, model: model, heterogeneity: heterogeneity,
-                                               gradients: gradients ?? 1_000_000, warmupPerWorker: warmup, seed: seed)
         }
     }
 }
