@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// The pipeline, bottom to top: C bindings → GSL's random numbers → simulator (and its reports) →
+// The pipeline, bottom to top: C bindings and C kernels → GSL's random numbers → simulator (and its reports) →
 // training core (data sets included) → data-set downloads → experiments → command-line tool.
 import PackageDescription
 
@@ -31,6 +31,9 @@ let package = Package(
         // GSL's seeded generator, its samplers and the Walker alias sampler, owned by Swift types (no C
         // pointer leaves the module).
         .target(name: "GSLRandom", dependencies: ["CGSL"]),
+        // LeNet-5's non-GEMM kernels in C, built twice from one source: portable, and with
+        // __attribute__((target("avx2,fma"))) for CPUs a run-time check finds to have both.
+        .target(name: "CVectorKernels"),
         // Writing result files: atomic replacement, CSV tables, JSON.
         .target(name: "ResultFiles"),
         // SVG charts in pure Swift: axes with nice ticks, bars, lines, legends.
@@ -50,7 +53,7 @@ let package = Package(
         .target(
             name: "Training",
             dependencies: [
-                "CGSL", "CZlib", "GSLRandom", "ResultFiles", "StalenessSimulation",
+                "CGSL", "CZlib", "CVectorKernels", "GSLRandom", "ResultFiles", "StalenessSimulation",
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),

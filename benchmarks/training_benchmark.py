@@ -4,7 +4,8 @@
 Modes (all run both implementations in the same invocation, so machine noise hits both):
   speed     one epoch of LeNet-5 on MNIST for each batch size and thread count: seconds per epoch
             (training steps only), the ratio PyTorch/Swift, the FLOP floor (FLOPs per epoch / measured
-            peak sgemm rate) and peak resident memory.
+            peak sgemm rate) and peak resident memory; with --baseline BINARY, also an earlier build's
+            seconds and its ratio to this one.
   fidelity  5 epochs of SGD (lr 0.01, momentum 0.9) and Adam (lr 0.001), batch 64, seeds 1-3: mean
             final test accuracy of both and the difference.
   delays    one epoch at batch 64 with delay 0, 32, 256 and 32 emulated workers: seconds, ratio to
@@ -38,9 +39,9 @@ def peak_rss_and_output(command, env=None):
         return result.stdout, int(timing.read().strip().splitlines()[-1]) / 1024
 
 
-def swift_run(data, batch, threads, epochs=1, optimizer="sgd", lr=0.01, seed=1, extra=()):
+def swift_run(data, batch, threads, epochs=1, optimizer="sgd", lr=0.01, seed=1, extra=(), binary=BIN):
     with tempfile.TemporaryDirectory() as out:
-        command = [BIN, "train", "--data", data, "--epochs", str(epochs), "--batch", str(batch),
+        command = [binary, "train", "--data", data, "--epochs", str(epochs), "--batch", str(batch),
                    "--threads", str(threads), "--optimizer", optimizer, "--lr", str(lr), "--seed", str(seed),
                    "--out", out, "--json", *extra]
         stdout, rss = peak_rss_and_output(command)
@@ -75,15 +76,20 @@ def speed(args):
         print(f"peak sgemm (OpenBLAS, 1024³) with {t} thread(s): {p:.1f} GFLOP/s "
               f"→ floor {FLOPS_PER_EXAMPLE * 60000 / 1e9 / p:.2f} s/epoch")
     print()
+    baseline = f" | {'base s':>7} {'base/floor':>10} {'base/swift':>10}" if args.baseline else ""
     print(f"{'batch':>5} {'thr':>3} | {'swift s':>8} {'torch s':>8} {'torch/swift':>11} | "
-          f"{'floor s':>7} {'swift/floor':>11} | {'swift MB':>8} {'torch MB':>8}")
+          f"{'floor s':>7} {'swift/floor':>11} | {'swift MB':>8} {'torch MB':>8}" + baseline)
     for batch in args.batches:
         for t in args.threads:
             s = swift_run(args.data, batch, t)
             p = torch_run(args.data, batch, t)
             floor = FLOPS_PER_EXAMPLE * 60000 / 1e9 / peaks[t]
-            print(f"{batch:>5} {t:>3} | {s['seconds']:>8.2f} {p['seconds']:>8.2f} {p['seconds'] / s['seconds']:>10.2f}× | "
-                  f"{floor:>7.2f} {s['seconds'] / floor:>10.2f}× | {s['rss']:>8.0f} {p['rss']:>8.0f}", flush=True)
+            line = (f"{batch:>5} {t:>3} | {s['seconds']:>8.2f} {p['seconds']:>8.2f} {p['seconds'] / s['seconds']:>10.2f}× | "
+                    f"{floor:>7.2f} {s['seconds'] / floor:>10.2f}× | {s['rss']:>8.0f} {p['rss']:>8.0f}")
+            if args.baseline:
+                b = swift_run(args.data, batch, t, binary=args.baseline)
+                line += f" | {b['seconds']:>7.2f} {b['seconds'] / floor:>9.2f}× {b['seconds'] / s['seconds']:>9.2f}×"
+            print(line, flush=True)
 
 
 def fidelity(args):
@@ -118,6 +124,8 @@ def main():
     parser.add_argument("--batches", type=int, nargs="+", default=[32, 64, 128, 256])
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--baseline", metavar="BINARY",
+                        help="speed: also time this `staleness` build (e.g. one of an earlier commit) in the same run")
     args = parser.parse_args()
     if not os.path.exists(BIN):
         sys.exit("benchmark: build first with `swift build -c release` (or run benchmarks/training.sh)")

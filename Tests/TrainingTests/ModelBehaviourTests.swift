@@ -34,6 +34,22 @@ import Testing
         #expect(first.gradient == second.gradient && first.gradient == fresh.gradient)
     }
 
+    /// The AVX2 and portable builds of the non-GEMM kernels give bit-identical gradients and
+    /// outcomes, so a run's numbers do not depend on which build the CPU check picked.
+    @Test(.enabled(if: VectorKernels.avx2 != nil, "this CPU has no AVX2 and FMA"), arguments: [1, 2])
+    func kernelBuildsAreBitIdentical(threads: Int) throws {
+        let avx2 = try #require(VectorKernels.avx2)
+        let fast = ModelFixture.gradient(LeNet5(maxBatch: 11, threads: threads, kernels: avx2),
+                                         parameters: Self.parameters, images: Self.images.images, labels: Self.images.labels)
+        let portable = ModelFixture.gradient(LeNet5(maxBatch: 11, threads: threads, kernels: .portable),
+                                             parameters: Self.parameters, images: Self.images.images,
+                                             labels: Self.images.labels)
+        #expect(fast.outcome == portable.outcome)
+        #expect(fast.gradient == portable.gradient)
+        #expect(Self.evaluate(LeNet5(maxBatch: 11, threads: threads, kernels: avx2), count: 11)
+                == Self.evaluate(LeNet5(maxBatch: 11, threads: threads, kernels: .portable), count: 11))
+    }
+
     /// Splitting the batch across threads changes only the order of float additions.
     @Test func threadCountsAgreeWithinRounding() {
         let one = ModelFixture.gradient(LeNet5(maxBatch: 11, threads: 1), parameters: Self.parameters,

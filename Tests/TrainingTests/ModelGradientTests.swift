@@ -13,12 +13,12 @@ import Testing
 
     /// Every tensor's gradient (so every layer's backward pass) matches central finite differences
     /// of the mean loss computed in Double by the independent reference. The batch of 5 spans a full
-    /// and a partial chunk.
-    @Test(arguments: LeNet5.layout.slices.map(\.name))
-    func gradientMatchesFiniteDifferences(tensor: String) {
+    /// and a partial chunk. Run with each build of the non-GEMM kernels.
+    @Test(arguments: LeNet5.layout.slices.map(\.name), VectorKernels.available)
+    func gradientMatchesFiniteDifferences(tensor: String, kernels: VectorKernels) {
         let (images, labels) = ModelFixture.batch(count: 5, seed: 21)
         let parameters = ModelFixture.parameters(seed: 22)
-        let analytic = ModelFixture.gradient(LeNet5(maxBatch: 8), parameters: parameters,
+        let analytic = ModelFixture.gradient(LeNet5(maxBatch: 8, kernels: kernels), parameters: parameters,
                                              images: images, labels: labels).gradient
         let slice = LeNet5.layout[tensor]!
         let stage = Self.stages[tensor]!

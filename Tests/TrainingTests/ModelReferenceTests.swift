@@ -133,8 +133,10 @@ enum ModelFixture {
 }
 
 @Suite struct ModelReferenceTests {
-    /// The fast model's loss sum and correct count agree with the Double reference.
-    @Test func forwardMatchesReference() {
+    /// The fast model's loss sum and correct count agree with the Double reference, with either
+    /// build of the non-GEMM kernels.
+    @Test(arguments: VectorKernels.available)
+    func forwardMatchesReference(kernels: VectorKernels) {
         let (images, labels) = ModelFixture.batch(count: 6, seed: 11)
         let parameters = ModelFixture.parameters(seed: 12)
         let reference = ReferenceLeNet5(parameters: parameters.map(Double.init))
@@ -144,7 +146,7 @@ enum ModelFixture {
             lossSum += ReferenceLeNet5.loss(logits, label: Int(labels[i]))
             if logits.indices.max(by: { logits[$0] < logits[$1] }) == Int(labels[i]) { correct += 1 }
         }
-        let outcome = ModelFixture.gradient(LeNet5(maxBatch: 6), parameters: parameters,
+        let outcome = ModelFixture.gradient(LeNet5(maxBatch: 6, kernels: kernels), parameters: parameters,
                                             images: images, labels: labels).outcome
         #expect(outcome.count == 6)
         #expect(outcome.correct == correct)

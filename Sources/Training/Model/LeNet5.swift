@@ -44,19 +44,23 @@ public final class LeNet5 {
     public let maxBatch: Int
     /// Number of concurrent shares a batch is split into.
     public let threads: Int
+    /// The build of the non-GEMM kernels in use (bit-identical results whichever it is).
+    public let kernels: VectorKernels
     private let workers: [LeNet5Worker]
     private let team: ThreadTeam
     private let outcomes: UnsafeMutablePointer<BatchOutcome>
 
-    /// Workspace for mini-batches of up to `maxBatch` examples; `threads` ≥ 1 for its own parallel loops.
+    /// Workspace for mini-batches of up to `maxBatch` examples; `threads` ≥ 1 for its own parallel
+    /// loops; `kernels` picks the build of the non-GEMM kernels (the fastest by default).
     /// - Precondition: `maxBatch >= 1`, `threads >= 1`.
-    public init(maxBatch: Int, threads: Int = 1) {
+    public init(maxBatch: Int, threads: Int = 1, kernels: VectorKernels = .best) {
         precondition(maxBatch >= 1, "maxBatch must be at least 1")
         precondition(threads >= 1, "threads must be at least 1")
         self.maxBatch = maxBatch
         self.threads = threads
+        self.kernels = kernels
         let share = (maxBatch + threads - 1) / threads
-        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize, share: share) }
+        workers = (0..<threads).map { _ in LeNet5Worker(chunk: Self.chunkSize, share: share, kernels: kernels) }
         team = ThreadTeam(size: threads)
         outcomes = .allocate(capacity: threads)
         outcomes.initialize(repeating: BatchOutcome(lossSum: 0, correct: 0, count: 0), count: threads)

@@ -30,12 +30,16 @@ final class LeNet5Worker {
     /// the product has 150 rows and runs faster in OpenBLAS than the 16-row form (measured ~1.3×).
     private let conv2WeightGradientT: UnsafeMutablePointer<Float>
     private let allocations: [UnsafeMutableRawPointer]
+    /// The build of the non-GEMM kernels this worker calls.
+    private let kernels: VectorKernels
 
     /// A worker whose chunks hold up to `chunk` images and whose gradient runs usually take up to
-    /// `share` examples (more work too, in blocks). - Precondition: `chunk >= 1`, `share >= 1`.
-    init(chunk: Int, share: Int) {
+    /// `share` examples (more work too, in blocks), calling `kernels`.
+    /// - Precondition: `chunk >= 1`, `share >= 1`.
+    init(chunk: Int, share: Int, kernels: VectorKernels) {
         precondition(chunk >= 1 && share >= 1)
         self.chunk = chunk
+        self.kernels = kernels
         let rows = max(chunk, min(share, Self.maximumDenseRows))
         denseRows = rows
         var allocations: [UnsafeMutableRawPointer] = []
@@ -138,50 +142,50 @@ final class LeNet5Worker {
         let pixels1 = m * 784, pixels2 = m * 100
 
         // conv1 → bias, ReLU, pool: [m,1,32,32] → [m,6,14,14]
-        Unfold.unfold(images, images: m, channels: 1, side: 32, imageStride: 1024, planeStride: 1024,
+        kernels.unfold(images, images: m, channels: 1, side: 32, imageStride: 1024, planeStride: 1024,
                       kernel: 5, into: patches1)
         MatrixProduct.compute(m: 6, n: pixels1, k: 25, p + O.conv1Weight, leading: 25,
                               patches1, leading: pixels1, into: conv1, leading: pixels1)
-        BiasReLUPool.forward(conv1, channels: 6, images: m, side: 28, bias: p + O.conv1Bias,
+        kernels.poolForward(conv1, channels: 6, images: m, side: 28, bias: p + O.conv1Bias,
                              into: pooled1, winners: winners1)
         // conv2 → bias, ReLU, pool: → [m,16,5,5] = [m, 400]
-        Unfold.unfold(pooled1, images: m, channels: 6, side: 14, imageStride: 1176, planeStride: 196,
+        kernels.unfold(pooled1, images: m, channels: 6, side: 14, imageStride: 1176, planeStride: 196,
                       kernel: 5, into: patches2)
         MatrixProduct.compute(m: 16, n: pixels2, k: 150, p + O.conv2Weight, leading: 150,
                               patches2, leading: pixels2, into: conv2, leading: pixels2)
-        BiasReLUPool.forward(conv2, channels: 16, images: m, side: 10, bias: p + O.conv2Bias,
+        kernels.poolForward(conv2, channels: 16, images: m, side: 10, bias: p + O.conv2Bias,
                              into: pooled2, winners: winners2)
         // conv3 (a dense 400 → 120 on the flattened maps), fc1, fc2
         MatrixProduct.compute(m: m, n: 120, k: 400, pooled2, leading: 400,
                               p + O.conv3Weight, leading: 400, bTransposed: true, into: hidden3, leading: 120)
-        DenseActivation.addBias(p + O.conv3Bias, to: hidden3, rows: m, columns: 120, relu: true)
+        kernels.denseForward(p + O.conv3Bias, to: hidden3, rows: m, columns: 120, relu: true)
         MatrixProduct.compute(m: m, n: 84, k: 120, hidden3, leading: 120,
                               p + O.fc1Weight, leading: 120, bTransposed: true, into: hidden4, leading: 84)
-        DenseActivation.addBias(p + O.fc1Bias, to: hidden4, rows: m, columns: 84, relu: true)
+        kernels.denseForward(p + O.fc1Bias, to: hidden4, rows: m, columns: 84, relu: true)
         MatrixProduct.compute(m: m, n: 10, k: 84, hidden4, leading: 84,
                               p + O.fc2Weight, leading: 84, bTransposed: true, into: logits, leading: 10)
-        DenseActivation.addBias(p + O.fc2Bias, to: logits, rows: m, columns: 10, relu: false)
+        kernels.denseForward(p + O.fc2Bias, to: logits, rows: m, columns: 10, relu: false)
 
         let result = LogSoftmaxLoss.evaluate(logits, labels: labels, rows: m, classes: 10,
                                              gradient: gradient == nil ? nil : dLogits, scale: scale)
         guard let g = gradient else { return result }
 
         // fc2, fc1, conv3: input gradient = output gradient · W (weight gradients come in `run`).
-        DenseActivation.backward(dLogits, activations: logits, rows: m, columns: 10, relu: false,
+        kernels.denseBackward(dLogits, activations: logits, rows: m, columns: 10, relu: false,
                                  biasGradient: g + O.fc2Bias)
         MatrixProduct.compute(m: m, n: 84, k: 10, dLogits, leading: 10,
                               p + O.fc2Weight, leading: 84, into: dHidden4, leading: 84)
-        DenseActivation.backward(dHidden4, activations: hidden4, rows: m, columns: 84, relu: true,
+        kernels.denseBackward(dHidden4, activations: hidden4, rows: m, columns: 84, relu: true,
                                  biasGradient: g + O.fc1Bias)
         MatrixProduct.compute(m: m, n: 120, k: 84, dHidden4, leading: 84,
                               p + O.fc1Weight, leading: 120, into: dHidden3, leading: 120)
-        DenseActivation.backward(dHidden3, activations: hidden3, rows: m, columns: 120, relu: true,
+        kernels.denseBackward(dHidden3, activations: hidden3, rows: m, columns: 120, relu: true,
                                  biasGradient: g + O.conv3Bias)
         MatrixProduct.compute(m: m, n: 400, k: 120, dHidden3, leading: 120,
                               p + O.conv3Weight, leading: 400, into: dPooled2, leading: 400)
 
         // conv2: through pool and ReLU to its raw output, then weights and patches.
-        BiasReLUPool.backward(dPooled2, output: pooled2, winners: winners2, channels: 16, images: m,
+        kernels.poolBackward(dPooled2, output: pooled2, winners: winners2, channels: 16, images: m,
                               side: 10, into: dConv2, biasGradient: g + O.conv2Bias)
         MatrixProduct.compute(m: 150, n: 16, k: pixels2, patches2, leading: pixels2,
                               dConv2, leading: pixels2, bTransposed: true,
@@ -189,11 +193,11 @@ final class LeNet5Worker {
         MatrixProduct.compute(m: 150, n: pixels2, k: 16, p + O.conv2Weight, leading: 150, aTransposed: true,
                               dConv2, leading: pixels2, into: dPatches2, leading: pixels2)
         dPooled1.update(repeating: 0, count: m * 1176)
-        Unfold.foldAdding(dPatches2, images: m, channels: 6, side: 14, imageStride: 1176, planeStride: 196,
+        kernels.foldAdding(dPatches2, images: m, channels: 6, side: 14, imageStride: 1176, planeStride: 196,
                           kernel: 5, into: dPooled1)
 
         // conv1: weights only (the input needs no gradient).
-        BiasReLUPool.backward(dPooled1, output: pooled1, winners: winners1, channels: 6, images: m,
+        kernels.poolBackward(dPooled1, output: pooled1, winners: winners1, channels: 6, images: m,
                               side: 28, into: dConv1, biasGradient: g + O.conv1Bias)
         MatrixProduct.compute(m: 6, n: 25, k: pixels1, dConv1, leading: pixels1,
                               patches1, leading: pixels1, bTransposed: true,

@@ -1,0 +1,88 @@
+import CVectorKernels
+
+/// LeNet-5's kernels other than the matrix products, in one of two builds of the same C code
+/// (`CVectorKernels`): an AVX2 + FMA build, used when the CPU has both, and a portable one.
+///
+/// Both builds give bit-identical results (the kernels copy, compare and add in a fixed order), so
+/// which one runs never changes a number; `best` is picked once per process by a CPU check.
+///
+/// Layouts are LeNet5Worker's: a patch matrix has one row per kernel tap (channel, ky, kx) and one
+/// column per output pixel of every image in the group; raw convolution outputs are channel-major
+/// ([c][i][y][x], as weights · patches leaves them); pooled maps and dense rows are image-major.
+public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
+    // @unchecked: the pointer names one of two immutable static tables in the C library.
+    private let set: UnsafePointer<stl_kernel_set>
+
+    private init(_ set: UnsafePointer<stl_kernel_set>) { self.set = set }
+
+    /// The build for any CPU.
+    public static let portable = VectorKernels(stl_portable_kernels())
+    /// The AVX2 + FMA build, or `nil` on a CPU without AVX2 and FMA (or a non-x86 one).
+    public static let avx2: VectorKernels? = stl_avx2_kernels().map(VectorKernels.init)
+    /// The fastest build this CPU runs.
+    public static let best = avx2 ?? portable
+    /// Every build this CPU runs, fastest first.
+    public static let available = [avx2, portable].compactMap { $0 }
+
+    /// The build's name: `avx2` or `portable`.
+    public var description: String { String(cString: set.pointee.name) }
+
+    /// Patch extraction ("im2col") for a valid, stride-1 square convolution: entry
+    /// [(c·k + ky)·k + kx][(i·o + y)·o + x] of `patches` is
+    /// `source[i·imageStride + c·planeStride + (y + ky)·side + x + kx]`, with o = side − k + 1.
+    func unfold(
+        _ source: UnsafePointer<Float>, images: Int, channels: Int, side: Int,
+        imageStride: Int, planeStride: Int, kernel: Int, into patches: UnsafeMutablePointer<Float>
+    ) {
+        set.pointee.unfold(source, Int32(images), Int32(channels), Int32(side), Int32(imageStride),
+                           Int32(planeStride), Int32(kernel), patches)
+    }
+
+    /// `unfold`'s adjoint ("col2im"): adds each patch entry onto the source position it was taken
+    /// from; `gradient` holds the planes to add into, laid out as `unfold`'s source.
+    func foldAdding(
+        _ patches: UnsafePointer<Float>, images: Int, channels: Int, side: Int,
+        imageStride: Int, planeStride: Int, kernel: Int, into gradient: UnsafeMutablePointer<Float>
+    ) {
+        set.pointee.fold_adding(patches, Int32(images), Int32(channels), Int32(side), Int32(imageStride),
+                                Int32(planeStride), Int32(kernel), gradient)
+    }
+
+    /// 2×2 max-pooling (stride 2) of the raw convolution output, then bias and ReLU, with each
+    /// window's winner (its first maximum in row-major order, as PyTorch picks it) stored as an
+    /// index into `input`. Pooling before the bias is exact: x ↦ max(0, x + b) is non-decreasing.
+    /// The output is image-major, PyTorch's flatten order. - Precondition: `side` is even.
+    func poolForward(
+        _ input: UnsafePointer<Float>, channels: Int, images: Int, side: Int, bias: UnsafePointer<Float>,
+        into output: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Int32>
+    ) {
+        set.pointee.pool_forward(input, Int32(channels), Int32(images), Int32(side), bias, output, winners)
+    }
+
+    /// The gradient with respect to the raw convolution output from the one with respect to the
+    /// pooled activations: every entry of `inputGradient` is overwritten (the pooled gradient at
+    /// each window's winner where the pooled output was positive, 0 elsewhere), and each channel's
+    /// routed sum is added to `biasGradient`.
+    func poolBackward(
+        _ outputGradient: UnsafePointer<Float>, output: UnsafePointer<Float>, winners: UnsafePointer<Int32>,
+        channels: Int, images: Int, side: Int,
+        into inputGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>
+    ) {
+        set.pointee.pool_backward(outputGradient, output, winners, Int32(channels), Int32(images), Int32(side),
+                                  inputGradient, biasGradient)
+    }
+
+    /// values[r][j] += bias[j] over a row-major [rows × columns] block, then ReLU when `relu`
+    /// (negative values become 0; NaN stays NaN, so divergence stays visible).
+    func denseForward(_ bias: UnsafePointer<Float>, to values: UnsafeMutablePointer<Float>,
+                      rows: Int, columns: Int, relu: Bool) {
+        set.pointee.dense_forward(bias, values, Int32(rows), Int32(columns), relu ? 1 : 0)
+    }
+
+    /// Zeroes gradient entries whose ReLU output was not positive (when `relu`), then adds the
+    /// column sums of the gradient, in row order, to `biasGradient`.
+    func denseBackward(_ gradient: UnsafeMutablePointer<Float>, activations: UnsafePointer<Float>,
+                       rows: Int, columns: Int, relu: Bool, biasGradient: UnsafeMutablePointer<Float>) {
+        set.pointee.dense_backward(gradient, activations, Int32(rows), Int32(columns), relu ? 1 : 0, biasGradient)
+    }
+}
