@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Training benchmark, Swift vs PyTorch 2.13 side by side. Usage: benchmarks/training.sh [speed|fidelity|delays] [options]
+# Training benchmark, Swift vs PyTorch 2.13 side by side. Usage: benchmarks/training.sh [speed|gemms|fidelity|delays] [options]
 # Needs PyTorch (`pip install torch==2.13.0`, CPU) and the MNIST files (../shared/data/mnist or STALENESS_DATA).
 set -euo pipefail
 cd "$(dirname "$0")/.."

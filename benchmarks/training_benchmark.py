@@ -8,6 +8,9 @@ Modes (all run both implementations in the same invocation, so machine noise hit
             seconds and its ratio to this one.
   fidelity  5 epochs of SGD (lr 0.01, momentum 0.9) and Adam (lr 0.001), batch 64, seeds 1-3: mean
             final test accuracy of both and the difference.
+  gemms     the matrix products of one training epoch alone, at the shapes the model gives them
+            (OpenBLAS, 1 thread, hot caches): what an epoch would cost if everything else were free,
+            against the floor and against a measured `staleness train` epoch.
   delays    one epoch at batch 64 with delay 0, 32, 256 and 32 emulated workers: seconds, ratio to
             delay 0, delay-buffer bytes and peak resident memory.
 """
@@ -92,6 +95,22 @@ def speed(args):
             print(line, flush=True)
 
 
+def gemms(args):
+    exe = os.path.join(tempfile.gettempdir(), "staleness_gemm_shapes")
+    subprocess.run(["gcc", "-O2", os.path.join(HERE, "gemm_shapes.c"), "-o", exe, "-lopenblas"], check=True)
+    peak = gemm_peak(1)
+    floor = FLOPS_PER_EXAMPLE * 60000 / 1e9 / peak
+    print(f"peak sgemm (OpenBLAS, 1024³), 1 thread: {peak:.1f} GFLOP/s → floor {floor:.2f} s/epoch")
+    for batch in args.batches:
+        report = subprocess.run([exe, str(batch)], capture_output=True, text=True, check=True).stdout
+        products = float(report.strip().splitlines()[-1].split()[1])
+        s = swift_run(args.data, batch, 1)
+        print(f"\nbatch {batch}:\n{report.rstrip()}")
+        print(f"products alone: {products / floor:.2f}× the floor; staleness train epoch {s['seconds']:.2f} s = "
+              f"{s['seconds'] / floor:.2f}× the floor, of which {100 * products / s['seconds']:.0f}% products",
+              flush=True)
+
+
 def fidelity(args):
     print(f"{'optimizer':>9} {'lr':>6} | {'swift acc %':>11} {'torch acc %':>11} {'diff pts':>8}   (5 epochs, batch 64, "
           f"mean of seeds {args.seeds})")
@@ -119,7 +138,7 @@ def delays(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["speed", "fidelity", "delays"])
+    parser.add_argument("mode", choices=["speed", "gemms", "fidelity", "delays"])
     parser.add_argument("--data", default=os.environ.get("STALENESS_DATA", os.path.join(ROOT, "..", "shared", "data", "mnist")))
     parser.add_argument("--batches", type=int, nargs="+", default=[32, 64, 128, 256])
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
@@ -129,7 +148,7 @@ def main():
     args = parser.parse_args()
     if not os.path.exists(BIN):
         sys.exit("benchmark: build first with `swift build -c release` (or run benchmarks/training.sh)")
-    {"speed": speed, "fidelity": fidelity, "delays": delays}[args.mode](args)
+    {"speed": speed, "gemms": gemms, "fidelity": fidelity, "delays": delays}[args.mode](args)
 
 
 if __name__ == "__main__":
