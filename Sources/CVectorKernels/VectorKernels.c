@@ -31,58 +31,46 @@ ALWAYS_INLINE void add_row(float *restrict destination, const float *restrict so
 
 /* ---- im2col and its adjoint ---- */
 
-ALWAYS_INLINE void unfold_rows(const float *source, int images, int channels, int side, int image_stride,
-                               int plane_stride, int kernel, float *patches, int out) {
-    float *destination = patches;
+/* Walks the patch matrix and the planes it is taken from in step: with `adding` 0 copies each source
+ * row into the patches (unfold), otherwise adds each patch row back onto its source row (the adjoint).
+ * `planes` is only read when not adding. */
+ALWAYS_INLINE void walk_patches(float *planes, float *patches, int images, int channels, int side,
+                                int image_stride, int plane_stride, int kernel, int out, int adding) {
+    float *patch_row = patches;
     for (int c = 0; c < channels; c++)
         for (int ky = 0; ky < kernel; ky++)
             for (int kx = 0; kx < kernel; kx++) {
-                const float *image = source + (ptrdiff_t)c * plane_stride + (ptrdiff_t)ky * side + kx;
+                float *image = planes + (ptrdiff_t)c * plane_stride + (ptrdiff_t)ky * side + kx;
                 for (int i = 0; i < images; i++) {
-                    const float *row = image;
+                    float *row = image;
                     for (int y = 0; y < out; y++) {
-                        copy_row(destination, row, out);
+                        if (adding) add_row(row, patch_row, out);
+                        else copy_row(patch_row, row, out);
                         row += side;
-                        destination += out;
+                        patch_row += out;
                     }
                     image += image_stride;
                 }
             }
+}
+
+/* walk_patches with the row lengths LeNet-5 uses (28 and 10 outputs) as constants. */
+ALWAYS_INLINE void walk_patches_body(float *planes, float *patches, int images, int channels, int side,
+                                     int image_stride, int plane_stride, int kernel, int adding) {
+    int out = side - kernel + 1;
+    if (out == 28) walk_patches(planes, patches, images, channels, side, image_stride, plane_stride, kernel, 28, adding);
+    else if (out == 10) walk_patches(planes, patches, images, channels, side, image_stride, plane_stride, kernel, 10, adding);
+    else walk_patches(planes, patches, images, channels, side, image_stride, plane_stride, kernel, out, adding);
 }
 
 ALWAYS_INLINE void unfold_body(const float *source, int images, int channels, int side, int image_stride,
                                int plane_stride, int kernel, float *patches) {
-    int out = side - kernel + 1;
-    if (out == 28) unfold_rows(source, images, channels, side, image_stride, plane_stride, kernel, patches, 28);
-    else if (out == 10) unfold_rows(source, images, channels, side, image_stride, plane_stride, kernel, patches, 10);
-    else unfold_rows(source, images, channels, side, image_stride, plane_stride, kernel, patches, out);
-}
-
-ALWAYS_INLINE void fold_rows(const float *patches, int images, int channels, int side, int image_stride,
-                             int plane_stride, int kernel, float *gradient, int out) {
-    const float *source = patches;
-    for (int c = 0; c < channels; c++)
-        for (int ky = 0; ky < kernel; ky++)
-            for (int kx = 0; kx < kernel; kx++) {
-                float *image = gradient + (ptrdiff_t)c * plane_stride + (ptrdiff_t)ky * side + kx;
-                for (int i = 0; i < images; i++) {
-                    float *row = image;
-                    for (int y = 0; y < out; y++) {
-                        add_row(row, source, out);
-                        row += side;
-                        source += out;
-                    }
-                    image += image_stride;
-                }
-            }
+    walk_patches_body((float *)source, patches, images, channels, side, image_stride, plane_stride, kernel, 0);
 }
 
 ALWAYS_INLINE void fold_body(const float *patches, int images, int channels, int side, int image_stride,
                              int plane_stride, int kernel, float *gradient) {
-    int out = side - kernel + 1;
-    if (out == 28) fold_rows(patches, images, channels, side, image_stride, plane_stride, kernel, gradient, 28);
-    else if (out == 10) fold_rows(patches, images, channels, side, image_stride, plane_stride, kernel, gradient, 10);
-    else fold_rows(patches, images, channels, side, image_stride, plane_stride, kernel, gradient, out);
+    walk_patches_body(gradient, (float *)patches, images, channels, side, image_stride, plane_stride, kernel, 1);
 }
 
 /* ---- bias, ReLU and 2x2 max-pooling ---- */
