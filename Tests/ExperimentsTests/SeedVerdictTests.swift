@@ -56,6 +56,36 @@ struct SeedVerdictTests {
         #expect(report.contains("Student-t interval"))
     }
 
+    /// Claim 5 pairs each warm-up run with the constant-lr run of its seed and averages the gains
+    /// over seeds: early gains +4, +2, −3 points (mean +1) and final gains 0, 0, +3 (mean +1) give one
+    /// cell that fails on its means (final ≥ 0.5) although seeds 1 and 2 support the claim alone.
+    @Test func warmupGainsAreAveragedOverSeeds() {
+        func run(seed: UInt64, schedule: LearningRateSchedule, accuracies: [Double]) -> (RunRecord, [EpochRecord]) {
+            var c = TrainingConfiguration()
+            c.learningRate = 0.001
+            c.seed = seed
+            c.delay = .constant(delay: 32, flushAtEnd: false)
+            c.schedule = schedule
+            return ResultsStoreTests.stored(c, accuracies: accuracies)
+        }
+        let early: [UInt64: Double] = [1: 0.04, 2: 0.02, 3: -0.03], final: [UInt64: Double] = [1: 0, 2: 0, 3: 0.03]
+        var rows: [(RunRecord, [EpochRecord])] = []
+        for seed: UInt64 in 1...3 {
+            rows.append(run(seed: seed, schedule: .constant, accuracies: [0.1, 0.5, 0.9]))
+            rows.append(run(seed: seed, schedule: .gradual(warmupEpochs: 1),
+                            accuracies: [0.1, 0.5 + early[seed]!, 0.9 + final[seed]!]))
+        }
+        let snapshot = StoreSnapshot(runs: rows.map(\.0), epochs: rows.flatMap(\.1))
+        let claim = StudyClaims.warmup(AnalyzedRun.all(snapshot))
+        let row = claim.measured.first { $0.hasPrefix("| gradual (1 epochs)") }
+        #expect(row?.contains("| +1.00 ± ") == true)
+        #expect(row?.contains("3 seeds: -3.00…+4.00") == true)
+        #expect(row?.contains("3 seeds: +0.00…+3.00") == true)
+        #expect(row?.hasSuffix("| 2 of 3 |") == true)
+        #expect(claim.measured.filter { $0.hasPrefix("| gradual") }.count == 1)
+        #expect(claim.verdict == .notReproduced)
+    }
+
     /// Every configuration of a K-seed plan appears once per seed 1…K.
     @Test func seedsMultiplyThePlan() throws {
         let one = try ReproductionPlan(mode: .smoke).configurations()

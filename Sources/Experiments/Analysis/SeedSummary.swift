@@ -38,4 +38,10 @@ public struct SeedSummary: Sendable, Hashable {
         guard let h = halfWidth95 else { return ReportFormat.percent(mean) }
         return String(format: "%.2f%% ± %.2f (%d seeds: %.2f–%.2f)", mean, h, count, minimum, maximum)
     }
+
+    /// A signed difference in points: "+1.20" for one seed, "+1.20 ± 0.80 (3 seeds: +0.85…+1.62)" for several.
+    public var pointsText: String {
+        guard let h = halfWidth95 else { return String(format: "%+.2f", mean) }
+        return String(format: "%+.2f ± %.2f (%d seeds: %+.2f…%+.2f)", mean, h, count, minimum, maximum)
+    }
 }
