@@ -75,10 +75,10 @@ struct ReproductionPlanTests {
 @Suite("Focused plan")
 struct FocusedPlanTests {
     /// The focused plan runs 3 seeds of each cell its claims hinge on: the lr × delay grid of SGD and Adam
-    /// at batch 64 (with the warm-up baselines' lr 2^-10 in it), both warm-up variants, and the batch contrast.
+    /// at batch 64 (with the warm-up baselines' lr 2^-10 and 2^-9 in it), both warm-up variants at both, and the batch contrast.
     @Test func focusedPlanHoldsTheHingeCellsWithThreeSeeds() throws {
         let plan = try ReproductionPlan(mode: .focused).configurations()
-        #expect(plan.count == 3 * (2 * 8 * 4 + 2 * 2 * 2 + 2 * 2))
+        #expect(plan.count == 3 * (2 * 8 * 4 + 2 * 2 * 2 * 2 + 2 * 2))
         #expect(Set(plan.map(\.seed)) == [1, 2, 3])
         #expect(plan.allSatisfy { $0.epochs == 30 && $0.trainSubset == nil })
         let grid = plan.filter { $0.batchSize == 64 && $0.schedule == .constant }

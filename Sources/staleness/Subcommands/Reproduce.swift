@@ -17,7 +17,7 @@ extension Staleness {
                 3 epochs, lr 10^-3, 10^-2, 10^-1), by simulated time to 95, 97 and 98% test accuracy. --quick: 3 epochs on 30 000 training examples with a reduced grid (about 15 minutes on \
                 2 cores). --smoke: every part of the plan once, 1 epoch on 2 000 examples, to check the route \
                 (a cluster's job array, merge, report) in a minute. --focused: the cells each claim's verdict hinges \
-                on with 3 seeds (228 runs of 30 epochs). --seeds K runs every cell with seeds 1…K. Results go to <out>/runs.sqlite, so an interrupted reproduction resumes where it \
+                on with 3 seeds (252 runs of 30 epochs). --seeds K runs every cell with seeds 1…K. Results go to <out>/runs.sqlite, so an interrupted reproduction resumes where it \
                 stopped; the report, CSV tables and figures are rewritten from the store at the end. \
                 With --shard i/n a job-array task runs its slice of the plan into its own --out; combine the \
                 shards with `staleness merge` into <dir>/runs.sqlite and run `reproduce --report-only --out <dir>`. \
@@ -27,7 +27,7 @@ extension Staleness {
         @Flag(help: "The reduced grid (3 epochs, 30 000 training examples).") var quick = false
         @Flag(help: "Every part of the plan once, 1 epoch on 2 000 examples (14 runs): checks the route, e.g. a cluster's.")
         var smoke = false
-        @Flag(help: "The cells each claim's verdict hinges on, 30 epochs, 3 seeds by default (228 runs, about 2.3 hours on 2 cores).")
+        @Flag(help: "The cells each claim's verdict hinges on, 30 epochs, 3 seeds by default (252 runs, about 2.5 hours on 2 cores).")
         var focused = false
         @Option(help: "Seeds per cell (default 1; 3 with --focused): every configuration runs with seeds 1…K; the report shows means, 95% t intervals and per-seed verdicts.")
         var seeds: Int?
