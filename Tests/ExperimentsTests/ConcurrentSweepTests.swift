@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import Experiments
 
@@ -41,6 +42,21 @@ struct ConcurrentSweepTests {
     static func gridHashes() throws -> [String] {
         let result = try CommandTests.run(["sweep", "--dry-run"] + grid)
         return result.stdout.split(separator: "\n").map { String($0.prefix(16)) }
+    }
+
+    /// Stores opened at once on a new file (as sweeps started together do) all open and migrate it:
+    /// each pool is its own connection, so these race on the migrations exactly as processes do.
+    @Test(.timeLimit(.minutes(2))) func storesOpenedAtOnceOnANewFileAllMigrateIt() throws {
+        for _ in 0..<20 {
+            let path = TinyData.temporaryDirectory().appendingPathComponent("s.sqlite").path
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do { _ = try ResultsStore(path: path) } catch { failures.withLock { $0.append("\(error)") } }
+            }
+            #expect(failures.withLock { $0 } == [])
+            let version = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+            #expect(version == ResultsStore.schemaVersion)
+        }
     }
 
     @Test func claimsSkipStoredRunsAndLiveLeasesAndTakeOverExpiredOnes() throws {

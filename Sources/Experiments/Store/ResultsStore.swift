@@ -30,7 +30,7 @@ public final class ResultsStore: Sendable {
         let exists = try StoreFile.inspect(path)
         var configuration = Configuration()
         // Another process (a second sweep, a merge) may hold the write lock briefly.
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(Self.busyTimeout)
         do {
             switch access {
             case .readOnly:
@@ -40,15 +40,47 @@ public final class ResultsStore: Sendable {
             case .readWrite:
                 let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                pool = try DatabasePool(path: path, configuration: configuration)
-                try Self.migrator.migrate(pool)
-                try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)") }
+                pool = try Self.openMigrated(path: path, configuration: configuration)
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw .cannotOpen(path: path, reason: "SQLite cannot open it (\(error))")
         }
+    }
+
+    /// How long opening waits for other processes that hold the store's locks, in seconds.
+    static let busyTimeout: TimeInterval = 30
+
+    /// A pool on `path` whose schema is brought up to this version's. Sweeps started together race to
+    /// create and migrate a new store: switching it to WAL can find the file locked, and a migration
+    /// can fail because another process applied it in the meantime (each migration is one transaction,
+    /// so the attempt that fails leaves nothing behind). Both are retried, for up to ``busyTimeout``
+    /// seconds; any other error is thrown at once.
+    private static func openMigrated(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            var appliedBefore: Set<String>?
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                appliedBefore = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                try migrator.migrate(pool)
+                try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(schemaVersion)") }
+                return pool
+            } catch let error as DatabaseError {
+                let locked = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
+                guard Date() < deadline, locked || migratedMeanwhile(path, since: appliedBefore) else { throw error }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+    }
+
+    /// Whether another connection has applied migrations to the store at `path` since `applied` was read.
+    private static func migratedMeanwhile(_ path: String, since applied: Set<String>?) -> Bool {
+        guard let applied, let queue = try? DatabaseQueue(path: path) else { return false }
+        defer { try? queue.close() }
+        let now = (try? queue.read { db in try migrator.appliedIdentifiers(db) }) ?? applied
+        return !now.isSubset(of: applied)
     }
 
     /// The schema version this version writes (`PRAGMA user_version`): one per migration. Stores of

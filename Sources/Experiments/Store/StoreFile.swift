@@ -25,6 +25,8 @@ enum StoreFile {
         guard Array(header) == sqliteHeader else { throw .notAStore(path: path, reason: "it is not an SQLite database") }
         var configuration = Configuration()
         configuration.readonly = true
+        // A sweep started at the same moment may be creating the store and hold its lock briefly.
+        configuration.busyMode = .timeout(ResultsStore.busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
