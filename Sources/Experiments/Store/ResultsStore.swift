@@ -53,34 +53,43 @@ public final class ResultsStore: Sendable {
     static let busyTimeout: TimeInterval = 30
 
     /// A pool on `path` whose schema is brought up to this version's. Sweeps started together race to
-    /// create and migrate a new store: switching it to WAL can find the file locked, and a migration
-    /// can fail because another process applied it in the meantime (each migration is one transaction,
-    /// so the attempt that fails leaves nothing behind). Both are retried, for up to ``busyTimeout``
-    /// seconds; any other error is thrown at once.
+    /// create and migrate a new store; see ``openPool(path:configuration:)`` and ``migrate(_:)``.
     private static func openMigrated(path: String, configuration: Configuration) throws -> DatabasePool {
+        let pool = try openPool(path: path, configuration: configuration)
+        // Each failed attempt means another connection applied a migration meanwhile, so this ends
+        // within one attempt per migration.
+        while try !migrate(pool) {}
+        try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(schemaVersion)") }
+        return pool
+    }
+
+    /// A pool on `path`. Switching a new file to WAL needs a lock that SQLite's busy handler does not
+    /// wait for, so while another process holds it the attempt is repeated, for up to ``busyTimeout``.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
         let deadline = Date().addingTimeInterval(busyTimeout)
         while true {
-            var appliedBefore: Set<String>?
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                appliedBefore = try pool.read { db in try migrator.appliedIdentifiers(db) }
-                try migrator.migrate(pool)
-                try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(schemaVersion)") }
-                return pool
-            } catch let error as DatabaseError {
-                let locked = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
-                guard Date() < deadline, locked || migratedMeanwhile(path, since: appliedBefore) else { throw error }
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError
+                where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }
     }
 
-    /// Whether another connection has applied migrations to the store at `path` since `applied` was read.
-    private static func migratedMeanwhile(_ path: String, since applied: Set<String>?) -> Bool {
-        guard let applied, let queue = try? DatabaseQueue(path: path) else { return false }
-        defer { try? queue.close() }
-        let now = (try? queue.read { db in try migrator.appliedIdentifiers(db) }) ?? applied
-        return !now.isSubset(of: applied)
+    /// Applies the migrations `pool`'s store lacks. Returns `false` when an attempt failed because
+    /// another connection applied migrations in the meantime (each migration is one transaction, so
+    /// the failed attempt left nothing behind): try again. Any other failure is thrown.
+    private static func migrate(_ pool: DatabasePool) throws -> Bool {
+        let before = try pool.read { db in try migrator.appliedIdentifiers(db) }
+        do {
+            try migrator.migrate(pool)
+            return true
+        } catch {
+            let after = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            if after.isSubset(of: before) { throw error }
+            return false
+        }
     }
 
     /// The schema version this version writes (`PRAGMA user_version`): one per migration. Stores of
