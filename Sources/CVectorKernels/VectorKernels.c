@@ -7,8 +7,13 @@
  * element by element and sums in the same order, so both builds agree bit for bit. */
 #include "CVectorKernels.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <string.h>
+
+/* Multiply-adds are written as fmaf or FMA intrinsics, never as a*b + c, so no build may contract
+ * differently from the other. */
+#pragma STDC FP_CONTRACT OFF
 
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 
@@ -25,27 +30,19 @@ ALWAYS_INLINE void copy_row(float *restrict destination, const float *restrict s
     for (int j = 0; j < count; j++) destination[j] = source[j];
 }
 
-ALWAYS_INLINE void add_row(float *restrict destination, const float *restrict source, int count) {
-    for (int j = 0; j < count; j++) destination[j] += source[j];
-}
+/* ---- im2col ---- */
 
-/* ---- im2col and its adjoint ---- */
-
-/* Walks the patch matrix and the planes it is taken from in step: with `adding` 0 copies each source
- * row into the patches (unfold), otherwise adds each patch row back onto its source row (the adjoint).
- * `planes` is only read when not adding. */
-ALWAYS_INLINE void walk_patches(float *planes, float *patches, int images, int channels, int side,
-                                int image_stride, int plane_stride, int kernel, int out, int adding) {
+ALWAYS_INLINE void unfold_rows(const float *planes, float *patches, int images, int channels, int side,
+                               int image_stride, int plane_stride, int kernel, int out) {
     float *patch_row = patches;
     for (int c = 0; c < channels; c++)
         for (int ky = 0; ky < kernel; ky++)
             for (int kx = 0; kx < kernel; kx++) {
-                float *image = planes + (ptrdiff_t)c * plane_stride + (ptrdiff_t)ky * side + kx;
+                const float *image = planes + (ptrdiff_t)c * plane_stride + (ptrdiff_t)ky * side + kx;
                 for (int i = 0; i < images; i++) {
-                    float *row = image;
+                    const float *row = image;
                     for (int y = 0; y < out; y++) {
-                        if (adding) add_row(row, patch_row, out);
-                        else copy_row(patch_row, row, out);
+                        copy_row(patch_row, row, out);
                         row += side;
                         patch_row += out;
                     }
@@ -54,23 +51,13 @@ ALWAYS_INLINE void walk_patches(float *planes, float *patches, int images, int c
             }
 }
 
-/* walk_patches with the row lengths LeNet-5 uses (28 and 10 outputs) as constants. */
-ALWAYS_INLINE void walk_patches_body(float *planes, float *patches, int images, int channels, int side,
-                                     int image_stride, int plane_stride, int kernel, int adding) {
-    int out = side - kernel + 1;
-    if (out == 28) walk_patches(planes, patches, images, channels, side, image_stride, plane_stride, kernel, 28, adding);
-    else if (out == 10) walk_patches(planes, patches, images, channels, side, image_stride, plane_stride, kernel, 10, adding);
-    else walk_patches(planes, patches, images, channels, side, image_stride, plane_stride, kernel, out, adding);
-}
-
+/* unfold_rows with the row lengths LeNet-5 uses (28 and 10 outputs) as constants. */
 ALWAYS_INLINE void unfold_body(const float *source, int images, int channels, int side, int image_stride,
                                int plane_stride, int kernel, float *patches) {
-    walk_patches_body((float *)source, patches, images, channels, side, image_stride, plane_stride, kernel, 0);
-}
-
-ALWAYS_INLINE void fold_body(const float *patches, int images, int channels, int side, int image_stride,
-                             int plane_stride, int kernel, float *gradient) {
-    walk_patches_body(gradient, (float *)patches, images, channels, side, image_stride, plane_stride, kernel, 1);
+    int out = side - kernel + 1;
+    if (out == 28) unfold_rows(source, patches, images, channels, side, image_stride, plane_stride, kernel, 28);
+    else if (out == 10) unfold_rows(source, patches, images, channels, side, image_stride, plane_stride, kernel, 10);
+    else unfold_rows(source, patches, images, channels, side, image_stride, plane_stride, kernel, out);
 }
 
 /* ---- bias, ReLU and 2x2 max-pooling ---- */
@@ -111,24 +98,6 @@ ALWAYS_INLINE void pool_window(const float *input, ptrdiff_t top, int side, floa
     *winner = (int32_t)at;
 }
 
-/* Routes one pooled gradient into its window (writing all four entries); returns what it routed. */
-ALWAYS_INLINE float route_window(float gradient, float output, int32_t winner, ptrdiff_t top, int side,
-                                 float *input_gradient) {
-    float g = select_float(output > 0.0f, gradient, 0.0f);
-    ptrdiff_t w = winner;
-    input_gradient[top] = select_float(w == top, g, 0.0f);
-    input_gradient[top + 1] = select_float(w == top + 1, g, 0.0f);
-    input_gradient[top + side] = select_float(w == top + side, g, 0.0f);
-    input_gradient[top + side + 1] = select_float(w == top + side + 1, g, 0.0f);
-    return g;
-}
-
-/* The fixed order in which both builds reduce 8 block lanes: (l0+l4 + l2+l6) + (l1+l5 + l3+l7). */
-ALWAYS_INLINE float lane_sum(const float lanes[BLOCK]) {
-    float t0 = lanes[0] + lanes[4], t1 = lanes[1] + lanes[5], t2 = lanes[2] + lanes[6], t3 = lanes[3] + lanes[7];
-    return (t0 + t2) + (t1 + t3);
-}
-
 static void pool_forward_portable(const float *input, int channels, int images, int side, const float *bias,
                                   float *output, int32_t *winners) {
     int half = side / 2;
@@ -144,63 +113,131 @@ static void pool_forward_portable(const float *input, int channels, int images, 
         }
 }
 
-/* Planes whose rows are shorter than a block are routed flat, as one run of half^2 pooled outputs:
- * the plane is zeroed, then each routed gradient is stored at its winner. Both builds sum whole
- * blocks of 8 lane by lane and the rest one by one, then lane_sum(lanes) + rest. */
-ALWAYS_INLINE float route_flat_plane_scalar(const float *g, const float *o, const int32_t *w, int count,
-                                            float *plane_gradient, ptrdiff_t plane_start, ptrdiff_t plane) {
-    memset(plane_gradient + plane_start, 0, sizeof(float) * (size_t)plane);
-    float lanes[BLOCK] = {0}, rest = 0.0f;
-    int k = 0;
-    for (; k + BLOCK <= count; k += BLOCK)
-        for (int j = 0; j < BLOCK; j++) {
-            float routed = select_float(o[k + j] > 0.0f, g[k + j], 0.0f);
-            plane_gradient[w[k + j]] = routed;
-            lanes[j] += routed;
-        }
-    for (; k < count; k++) {
-        float routed = select_float(o[k] > 0.0f, g[k], 0.0f);
-        plane_gradient[w[k]] = routed;
-        rest += routed;
-    }
-    return lane_sum(lanes) + rest;
+/* ---- backward through pooling, only where gradient flows ---- */
+
+/* A pooled output passes gradient only to its window's winner, and only when it is positive (ReLU),
+ * so three quarters or more of a convolution's output gradient are zeros. These kernels list the
+ * entries that are not and run the convolution's weight and input gradients over the list alone. */
+
+/* Sum of a channel's listed gradients: lane j of 8 adds entries j, j+8, ... (a short last block padded
+ * with zeros), then lane_sum; the AVX2 build adds whole vectors in the same order. */
+ALWAYS_INLINE float lane_sum(const float lanes[8]) {
+    float t0 = lanes[0] + lanes[4], t1 = lanes[1] + lanes[5], t2 = lanes[2] + lanes[6], t3 = lanes[3] + lanes[7];
+    return (t0 + t2) + (t1 + t3);
 }
 
-static void pool_backward_portable(const float *output_gradient, const float *output, const int32_t *winners,
-                                   int channels, int images, int side, float *input_gradient,
-                                   float *bias_gradient) {
-    int half = side / 2, overlap = half % BLOCK ? BLOCK - half % BLOCK : 0;
-    ptrdiff_t plane = (ptrdiff_t)side * side, row_start = 0;
-    for (int i = 0; i < images; i++)
-        for (int c = 0; c < channels; c++) {
-            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * plane;
-            if (half < BLOCK) {
-                bias_gradient[c] += route_flat_plane_scalar(output_gradient + row_start, output + row_start,
-                                                            winners + row_start, half * half, input_gradient,
-                                                            plane_start, plane);
-                row_start += half * half;
-                continue;
+ALWAYS_INLINE float listed_sum(const float *gradient, int count) {
+    float lanes[8] = {0};
+    for (int e = 0; e < count; e += 8)
+        for (int j = 0; j < 8; j++) lanes[j] += e + j < count ? gradient[e + j] : 0.0f;
+    return lane_sum(lanes);
+}
+
+/* route_pooled with the raw side as a constant, so the division below is a multiplication. */
+ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *output, const int32_t *winners,
+                                     int channels, int images, int side, int image_stride, int in_side,
+                                     stl_routes routes, float *bias_gradient) {
+    int per_image = (side / 2) * (side / 2);
+    ptrdiff_t plane = (ptrdiff_t)side * side;
+    for (int c = 0; c < channels; c++) {
+        float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
+        int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
+        int count = 0;
+        for (int i = 0; i < images; i++) {
+            ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * per_image;
+            int32_t plane_start = (int32_t)(((ptrdiff_t)c * images + i) * plane);
+            for (int q = 0; q < per_image; q++) {
+                /* Branch-free: every entry is written, and the count moves past the active ones. */
+                int32_t local = winners[pooled + q] - plane_start, y = local / side, x = local - y * side;
+                gradient[count] = output_gradient[pooled + q];
+                offset[count] = i * image_stride + y * in_side + x;
+                count += output[pooled + q] > 0.0f;
             }
-            float lanes[BLOCK] = {0};
-            for (int oy = 0; oy < half; oy++, row_start += half) {
-                ptrdiff_t top = plane_start + (ptrdiff_t)2 * oy * side;
-                const float *g = output_gradient + row_start, *o = output + row_start;
-                const int32_t *w = winners + row_start;
-                for (int ox = 0; ox + BLOCK <= half; ox += BLOCK)
-                    for (int j = 0; j < BLOCK; j++)
-                        lanes[j] += route_window(g[ox + j], o[ox + j], w[ox + j], top + 2 * (ox + j), side,
-                                                 input_gradient);
-                if (overlap) {
-                    /* The last block overlaps the one before; its first lanes are rewritten alike but
-                     * not summed twice. */
-                    for (int j = 0, x = half - BLOCK; j < BLOCK; j++, x++) {
-                        float routed = route_window(g[x], o[x], w[x], top + 2 * x, side, input_gradient);
-                        lanes[j] += j < overlap ? 0.0f : routed;
-                    }
+            routes.ends[c * images + i] = count;
+        }
+        bias_gradient[c] += listed_sum(gradient, count);
+    }
+}
+
+ALWAYS_INLINE void route_pooled_body(const float *output_gradient, const float *output, const int32_t *winners,
+                                     int channels, int images, int side, int image_stride, int in_side,
+                                     stl_routes routes, float *bias_gradient) {
+    if (side == 10)
+        route_pooled_side(output_gradient, output, winners, channels, images, 10, image_stride, in_side, routes, bias_gradient);
+    else if (side == 28)
+        route_pooled_side(output_gradient, output, winners, channels, images, 28, image_stride, in_side, routes, bias_gradient);
+    else
+        route_pooled_side(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes, bias_gradient);
+}
+
+/* Entries in channel c's list. */
+ALWAYS_INLINE int listed(stl_routes routes, int c) { return routes.ends[(c + 1) * routes.images - 1]; }
+
+/* Each weight's gradient is one chain of fused multiply-adds over the routes in list order, starting
+ * from the value already there; the AVX2 build runs the chains of a kernel row side by side. */
+static void conv_weight_gradient_portable(const float *input, int in_channels, int plane_stride, int in_side,
+                                          int kernel, stl_routes routes, int channels, float *weight_gradient) {
+    for (int c = 0; c < channels; c++) {
+        const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
+        const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
+        for (int ci = 0; ci < in_channels; ci++)
+            for (int ky = 0; ky < kernel; ky++) {
+                float *row = weight_gradient + (((ptrdiff_t)c * in_channels + ci) * kernel + ky) * kernel;
+                const float *source = input + (ptrdiff_t)ci * plane_stride + (ptrdiff_t)ky * in_side;
+                for (int kx = 0; kx < kernel; kx++) {
+                    float sum = row[kx];
+                    for (int e = 0; e < listed(routes, c); e++) sum = fmaf(gradient[e], source[offset[e] + kx], sum);
+                    row[kx] = sum;
                 }
             }
-            bias_gradient[c] += lane_sum(lanes);
-        }
+    }
+}
+
+/* Each route adds its gradient times the channel's kernel onto its window, 8 entries a kernel row
+ * (the kernel row padded with zeros, so the entries past it get ±0 added: unchanged but for the sign
+ * of a zero, alike in both builds), routes in list order, channels in order. */
+ALWAYS_INLINE void pad_kernel(const float *weights, int rows, int kernel, float padded[STL_PADDED_ROWS][8]) {
+    for (int r = 0; r < rows; r++)
+        for (int kx = 0; kx < 8; kx++) padded[r][kx] = kx < kernel ? weights[(ptrdiff_t)r * kernel + kx] : 0.0f;
+}
+
+/* Calls visit(e) for every entry of channel c's list, taking the images in turn (one entry of each
+ * image that has one left, then the next): successive entries then lie in different images, so an
+ * update never waits on the overlapping stores of the one before, while each image's entries keep
+ * their list order. */
+#define FOR_EACH_ENTRY_BY_IMAGES(routes, c, e, visit)                                                     \
+    do {                                                                                                 \
+        int32_t next_[(routes).images], left_ = 1;                                                       \
+        for (int i_ = 0; i_ < (routes).images; i_++)                                                     \
+            next_[i_] = i_ == 0 ? 0 : (routes).ends[(c) * (routes).images + i_ - 1];                     \
+        while (left_) {                                                                                  \
+            left_ = 0;                                                                                   \
+            for (int i_ = 0; i_ < (routes).images; i_++)                                                 \
+                if (next_[i_] < (routes).ends[(c) * (routes).images + i_]) {                             \
+                    int e = next_[i_]++;                                                                 \
+                    visit;                                                                               \
+                    left_ = 1;                                                                           \
+                }                                                                                        \
+        }                                                                                                \
+    } while (0)
+
+static void conv_input_gradient_portable(const float *weights, int in_channels, int plane_stride, int in_side,
+                                         int kernel, stl_routes routes, int channels, float *input_gradient) {
+    int rows = in_channels * kernel;
+    float padded[STL_PADDED_ROWS][8];
+    for (int c = 0; c < channels; c++) {
+        pad_kernel(weights + (ptrdiff_t)c * rows * kernel, rows, kernel, padded);
+        const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
+        const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
+        FOR_EACH_ENTRY_BY_IMAGES(routes, c, e, {
+            for (int ci = 0; ci < in_channels; ci++)
+                for (int ky = 0; ky < kernel; ky++) {
+                    float *target = input_gradient + offset[e] + (ptrdiff_t)ci * plane_stride + (ptrdiff_t)ky * in_side;
+                    const float *w = padded[ci * kernel + ky];
+                    for (int kx = 0; kx < 8; kx++) target[kx] = fmaf(gradient[e], w[kx], target[kx]);
+                }
+        });
+    }
 }
 
 /* ---- dense layers ---- */
@@ -246,11 +283,6 @@ static void unfold_portable(const float *source, int images, int channels, int s
     unfold_body(source, images, channels, side, image_stride, plane_stride, kernel, patches);
 }
 
-static void fold_adding_portable(const float *patches, int images, int channels, int side, int image_stride,
-                                 int plane_stride, int kernel, float *gradient) {
-    fold_body(patches, images, channels, side, image_stride, plane_stride, kernel, gradient);
-}
-
 static void dense_forward_portable(const float *bias, float *values, int rows, int columns, int relu_on) {
     dense_forward_body(bias, values, rows, columns, relu_on);
 }
@@ -260,12 +292,20 @@ static void dense_backward_portable(float *gradient, const float *activations, i
     dense_backward_body(gradient, activations, rows, columns, relu_on, bias_gradient);
 }
 
+static void route_pooled_portable(const float *output_gradient, const float *output, const int32_t *winners,
+                                  int channels, int images, int side, int image_stride, int in_side,
+                                  stl_routes routes, float *bias_gradient) {
+    route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+                      bias_gradient);
+}
+
 static const stl_kernel_set portable_kernels = {
     .name = "portable",
     .unfold = unfold_portable,
-    .fold_adding = fold_adding_portable,
     .pool_forward = pool_forward_portable,
-    .pool_backward = pool_backward_portable,
+    .route_pooled = route_pooled_portable,
+    .conv_weight_gradient = conv_weight_gradient_portable,
+    .conv_input_gradient = conv_input_gradient_portable,
     .dense_forward = dense_forward_portable,
     .dense_backward = dense_backward_portable,
 };
@@ -279,11 +319,6 @@ const stl_kernel_set *stl_portable_kernels(void) { return &portable_kernels; }
 AVX2_TARGET static void unfold_avx2(const float *source, int images, int channels, int side, int image_stride,
                                     int plane_stride, int kernel, float *patches) {
     unfold_body(source, images, channels, side, image_stride, plane_stride, kernel, patches);
-}
-
-AVX2_TARGET static void fold_adding_avx2(const float *patches, int images, int channels, int side,
-                                         int image_stride, int plane_stride, int kernel, float *gradient) {
-    fold_body(patches, images, channels, side, image_stride, plane_stride, kernel, gradient);
 }
 
 AVX2_TARGET static void dense_forward_avx2(const float *bias, float *values, int rows, int columns, int relu_on) {
@@ -306,13 +341,6 @@ AVX2_TARGET static inline __m256 odd_entries(__m256 x, __m256 y) {
 
 AVX2_TARGET static inline __m256i pick(__m256i current, __m256i candidate, __m256 mask) {
     return _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(current), _mm256_castsi256_ps(candidate), mask));
-}
-
-/* Stores even[0], odd[0], even[1], odd[1], ... (16 floats) at destination. */
-AVX2_TARGET static inline void store_interleaved(float *destination, __m256 even, __m256 odd) {
-    __m256 low = _mm256_unpacklo_ps(even, odd), high = _mm256_unpackhi_ps(even, odd);
-    _mm256_storeu_ps(destination, _mm256_permute2f128_ps(low, high, 0x20));
-    _mm256_storeu_ps(destination + 8, _mm256_permute2f128_ps(low, high, 0x31));
 }
 
 /* One block: 8 windows whose first top-left input is `corner_index`; stores outputs and winners. */
@@ -367,101 +395,101 @@ AVX2_TARGET static void pool_forward_avx2(const float *input, int channels, int 
         }
 }
 
-/* Routes one block of 8 pooled gradients into their windows; returns the routed values. */
-AVX2_TARGET static inline __m256 route_block(const float *output_gradient, const float *output,
-                                             const int32_t *winners, ptrdiff_t corner_index, int side,
-                                             float *input_gradient) {
-    const __m256i steps = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
-    const __m256 zero = _mm256_setzero_ps();
-    __m256 active = _mm256_cmp_ps(_mm256_loadu_ps(output), zero, _CMP_GT_OQ);
-    __m256 g = _mm256_and_ps(_mm256_loadu_ps(output_gradient), active);
-    __m256i corner = _mm256_add_epi32(_mm256_set1_epi32((int32_t)corner_index), steps);
-    __m256i offset = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)winners), corner);
-    __m256 upper_even = _mm256_and_ps(g, _mm256_castsi256_ps(_mm256_cmpeq_epi32(offset, _mm256_setzero_si256())));
-    __m256 upper_odd = _mm256_and_ps(g, _mm256_castsi256_ps(_mm256_cmpeq_epi32(offset, _mm256_set1_epi32(1))));
-    __m256 lower_even = _mm256_and_ps(g, _mm256_castsi256_ps(_mm256_cmpeq_epi32(offset, _mm256_set1_epi32(side))));
-    __m256 lower_odd = _mm256_and_ps(g, _mm256_castsi256_ps(_mm256_cmpeq_epi32(offset, _mm256_set1_epi32(side + 1))));
-    store_interleaved(input_gradient + corner_index, upper_even, upper_odd);
-    store_interleaved(input_gradient + corner_index + side, lower_even, lower_odd);
-    return g;
+AVX2_TARGET static void route_pooled_avx2(const float *output_gradient, const float *output, const int32_t *winners,
+                                          int channels, int images, int side, int image_stride, int in_side,
+                                          stl_routes routes, float *bias_gradient) {
+    route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+                      bias_gradient);
 }
 
-/* pool_backward for rows shorter than a block: flat planes, as route_flat_plane_scalar. */
-AVX2_TARGET static void pool_backward_flat_avx2(const float *output_gradient, const float *output,
-                                                const int32_t *winners, int channels, int images, int side,
-                                                float *input_gradient, float *bias_gradient) {
-    int count = (side / 2) * (side / 2);
-    ptrdiff_t plane = (ptrdiff_t)side * side, start = 0;
-    const __m256 zero = _mm256_setzero_ps();
-    for (int i = 0; i < images; i++)
-        for (int c = 0; c < channels; c++, start += count) {
-            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * plane;
-            const float *g = output_gradient + start, *o = output + start;
-            const int32_t *w = winners + start;
-            memset(input_gradient + plane_start, 0, sizeof(float) * (size_t)plane);
-            __m256 lanes = zero;
-            float rest = 0.0f, routed[BLOCK];
-            int k = 0;
-            for (; k + BLOCK <= count; k += BLOCK) {
-                __m256 active = _mm256_cmp_ps(_mm256_loadu_ps(o + k), zero, _CMP_GT_OQ);
-                __m256 v = _mm256_and_ps(_mm256_loadu_ps(g + k), active);
-                lanes = _mm256_add_ps(lanes, v);
-                _mm256_storeu_ps(routed, v);
-                for (int j = 0; j < BLOCK; j++) input_gradient[w[k + j]] = routed[j];
-            }
-            for (; k < count; k++) {
-                float v = select_float(o[k] > 0.0f, g[k], 0.0f);
-                input_gradient[w[k]] = v;
-                rest += v;
-            }
-            float stored[BLOCK];
-            _mm256_storeu_ps(stored, lanes);
-            bias_gradient[c] += lane_sum(stored) + rest;
-        }
+/* The first `kernel` lanes. */
+AVX2_TARGET static inline __m256i lanes_below(int kernel) {
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(kernel), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 }
 
-AVX2_TARGET static void pool_backward_avx2(const float *output_gradient, const float *output,
-                                           const int32_t *winners, int channels, int images, int side,
-                                           float *input_gradient, float *bias_gradient) {
-    if (side / 2 < BLOCK) {
-        pool_backward_flat_avx2(output_gradient, output, winners, channels, images, side, input_gradient,
-                                bias_gradient);
+/* Weight gradient of GROUP input channels from ci on, for kernels of 5: 5·GROUP rows of chains in
+ * registers, one masked load of a window row per route and row (never reading past a row's 5
+ * entries, so the input needs no padding). */
+#define WEIGHT_GRADIENT_GROUP(GROUP)                                                                         \
+    AVX2_TARGET static inline void weight_gradient_group_##GROUP(                                           \
+        const float *input, int ci, int plane_stride, int in_side, const float *gradient,                   \
+        const int32_t *offset, int count, float *rows) {                                                    \
+        const __m256i mask = lanes_below(5);                                                                 \
+        __m256 sum[5 * GROUP];                                                                               \
+        for (int r = 0; r < 5 * GROUP; r++) sum[r] = _mm256_maskload_ps(rows + r * 5, mask);               \
+        const float *planes = input + (ptrdiff_t)ci * plane_stride;                                          \
+        for (int e = 0; e < count; e++) {                                                                    \
+            const __m256 g = _mm256_broadcast_ss(gradient + e);                                              \
+            const float *window = planes + offset[e];                                                        \
+            for (int j = 0; j < GROUP; j++)                                                                  \
+                for (int ky = 0; ky < 5; ky++)                                                               \
+                    sum[j * 5 + ky] = _mm256_fmadd_ps(                                                       \
+                        g, _mm256_maskload_ps(window + (ptrdiff_t)j * plane_stride + ky * in_side, mask),   \
+                        sum[j * 5 + ky]);                                                                    \
+        }                                                                                                    \
+        for (int r = 0; r < 5 * GROUP; r++) _mm256_maskstore_ps(rows + r * 5, mask, sum[r]);                \
+    }
+WEIGHT_GRADIENT_GROUP(1)
+WEIGHT_GRADIENT_GROUP(2)
+
+AVX2_TARGET static void conv_weight_gradient_avx2(const float *input, int in_channels, int plane_stride, int in_side,
+                                                  int kernel, stl_routes routes, int channels, float *weight_gradient) {
+    if (kernel != 5) {
+        conv_weight_gradient_portable(input, in_channels, plane_stride, in_side, kernel, routes, channels,
+                                      weight_gradient);
         return;
     }
-    int half = side / 2, overlap = half % BLOCK ? BLOCK - half % BLOCK : 0;
-    ptrdiff_t plane = (ptrdiff_t)side * side, row_start = 0;
-    /* Lanes of the overlapping last block that were summed in the block before. */
-    const __m256 fresh = _mm256_castsi256_ps(_mm256_cmpgt_epi32(
-        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(overlap - 1)));
-    for (int i = 0; i < images; i++)
-        for (int c = 0; c < channels; c++) {
-            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * plane;
-            __m256 lanes = _mm256_setzero_ps();
-            for (int oy = 0; oy < half; oy++, row_start += half) {
-                ptrdiff_t top = plane_start + (ptrdiff_t)2 * oy * side;
-                const float *g = output_gradient + row_start, *o = output + row_start;
-                const int32_t *w = winners + row_start;
-                int ox = 0;
-                for (; ox + BLOCK <= half; ox += BLOCK)
-                    lanes = _mm256_add_ps(lanes, route_block(g + ox, o + ox, w + ox, top + 2 * ox, side, input_gradient));
-                if (overlap) {
-                    int x = half - BLOCK;
-                    __m256 routed = route_block(g + x, o + x, w + x, top + 2 * x, side, input_gradient);
-                    lanes = _mm256_add_ps(lanes, _mm256_and_ps(routed, fresh));
-                }
-            }
-            float stored[BLOCK];
-            _mm256_storeu_ps(stored, lanes);
-            bias_gradient[c] += lane_sum(stored);
-        }
+    for (int c = 0; c < channels; c++) {
+        const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
+        const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
+        int ci = 0;
+        for (; ci + 2 <= in_channels; ci += 2)
+            weight_gradient_group_2(input, ci, plane_stride, in_side, gradient, offset, listed(routes, c),
+                                    weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25);
+        for (; ci < in_channels; ci++)
+            weight_gradient_group_1(input, ci, plane_stride, in_side, gradient, offset, listed(routes, c),
+                                    weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25);
+    }
+}
+
+/* One route's update of its receptive field: kernel rows of 8 entries, a kernel of 5 rows a plane. */
+AVX2_TARGET static inline void scatter_route_5(float *target, const float (*padded)[8], float gradient,
+                                               int in_channels, ptrdiff_t plane_stride, ptrdiff_t in_side) {
+    const __m256 g = _mm256_set1_ps(gradient);
+    for (int ci = 0; ci < in_channels; ci++, target += plane_stride, padded += 5) {
+        float *row = target;
+        for (int ky = 0; ky < 5; ky++, row += in_side)
+            _mm256_storeu_ps(row, _mm256_fmadd_ps(g, _mm256_loadu_ps(padded[ky]), _mm256_loadu_ps(row)));
+    }
+}
+
+AVX2_TARGET static void conv_input_gradient_avx2(const float *weights, int in_channels, int plane_stride, int in_side,
+                                                 int kernel, stl_routes routes, int channels, float *input_gradient) {
+    if (kernel != 5) {
+        conv_input_gradient_portable(weights, in_channels, plane_stride, in_side, kernel, routes, channels,
+                                     input_gradient);
+        return;
+    }
+    int rows = in_channels * 5;
+    float padded[STL_PADDED_ROWS][8];
+    for (int c = 0; c < channels; c++) {
+        pad_kernel(weights + (ptrdiff_t)c * rows * 5, rows, 5, padded);
+        const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
+        const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
+        FOR_EACH_ENTRY_BY_IMAGES(routes, c, e, {
+            scatter_route_5(input_gradient + offset[e], (const float (*)[8])padded, gradient[e],
+                            in_channels, plane_stride, in_side);
+        });
+    }
 }
 
 static const stl_kernel_set avx2_kernels = {
     .name = "avx2",
     .unfold = unfold_avx2,
-    .fold_adding = fold_adding_avx2,
     .pool_forward = pool_forward_avx2,
-    .pool_backward = pool_backward_avx2,
+    .route_pooled = route_pooled_avx2,
+    .conv_weight_gradient = conv_weight_gradient_avx2,
+    .conv_input_gradient = conv_input_gradient_avx2,
     .dense_forward = dense_forward_avx2,
     .dense_backward = dense_backward_avx2,
 };

@@ -32,39 +32,11 @@ import Testing
         }}}
     }
 
-    /// foldAdding is unfold's adjoint: ⟨unfold(x), y⟩ = ⟨x, fold(y)⟩, and it adds onto what is there.
-    @Test(arguments: VectorKernels.available)
-    func foldIsTheAdjointOfUnfold(kernels: VectorKernels) {
-        let images = 3, channels = 6, side = 14, kernel = 5, out = 10
-        let imageStride = channels * side * side, planeStride = side * side
-        let x = Self.noise(images * imageStride, seed: 2)
-        let y = Self.noise(channels * kernel * kernel * images * out * out, seed: 3)
-        let base = Self.noise(images * imageStride, seed: 4)
-        var patches = [Float](repeating: 0, count: y.count)
-        var folded = base
-        x.withUnsafeBufferPointer { s in
-            patches.withUnsafeMutableBufferPointer { p in
-                kernels.unfold(s.baseAddress!, images: images, channels: channels, side: side,
-                              imageStride: imageStride, planeStride: planeStride, kernel: kernel, into: p.baseAddress!)
-            }
-        }
-        y.withUnsafeBufferPointer { p in
-            folded.withUnsafeMutableBufferPointer { g in
-                kernels.foldAdding(p.baseAddress!, images: images, channels: channels, side: side,
-                                  imageStride: imageStride, planeStride: planeStride, kernel: kernel, into: g.baseAddress!)
-            }
-        }
-        let left = zip(patches, y).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
-        let right = zip(x, zip(folded, base)).reduce(0.0) { $0 + Double($1.0) * (Double($1.1.0) - Double($1.1.1)) }
-        #expect(abs(left - right) <= 1e-4 * abs(left) + 1e-4)
-    }
-
-    /// Pooling picks each window's first maximum, then adds the bias and clamps at 0; the backward
-    /// pass routes gradient to that winner only where the output was positive. Sides 10 and 28 are
+    /// Pooling picks each window's first maximum, then adds the bias and clamps at 0. Sides 10 and 28 are
     /// LeNet-5's (5 and 14 pooled outputs a row: no whole AVX2 block, one block and an overlapping
     /// one); 36 has two whole blocks and 20 one and an overlapping one.
     @Test(arguments: VectorKernels.available, [10, 20, 28, 36])
-    func poolForwardAndBackward(kernels: VectorKernels, side: Int) {
+    func poolForward(kernels: VectorKernels, side: Int) {
         let channels = 2, images = 3, half = side / 2
         var input = Self.noise(channels * images * side * side, seed: 5)
         input[0] = 0.75; input[1] = 0.75  // a tie: the first one must win
@@ -88,24 +60,115 @@ import Testing
             #expect(output[o] == max(input[best] + bias[c], 0))
         }}}}
         #expect(winners[0] == 0)
+    }
 
-        let upstream = Self.noise(output.count, seed: 6)
-        var downstream = [Float](repeating: .nan, count: input.count)
-        var biasGradient: [Float] = [1, 2]
-        upstream.withUnsafeBufferPointer { u in output.withUnsafeBufferPointer { o in winners.withUnsafeBufferPointer { w in
-            downstream.withUnsafeMutableBufferPointer { d in biasGradient.withUnsafeMutableBufferPointer { b in
-                kernels.poolBackward(u.baseAddress!, output: o.baseAddress!, winners: w.baseAddress!, channels: channels,
-                                      images: images, side: side, into: d.baseAddress!, biasGradient: b.baseAddress!)
+    /// Pools a random raw output of `channels`×`images` planes of `side` (channel-major, as the
+    /// model's products leave it) and returns the image-major outputs and winners.
+    static func pooled(channels: Int, images: Int, side: Int, seed: UInt64, kernels: VectorKernels)
+        -> (output: [Float], winners: [Int32]) {
+        let raw = noise(channels * images * side * side, seed: seed)
+        let bias = noise(channels, seed: seed + 1).map { $0 / 4 }
+        var output = [Float](repeating: .nan, count: raw.count / 4)
+        var winners = [Int32](repeating: -1, count: output.count)
+        raw.withUnsafeBufferPointer { x in bias.withUnsafeBufferPointer { b in
+            output.withUnsafeMutableBufferPointer { o in winners.withUnsafeMutableBufferPointer { w in
+                kernels.poolForward(x.baseAddress!, channels: channels, images: images, side: side,
+                                    bias: b.baseAddress!, into: o.baseAddress!, winners: w.baseAddress!)
             }}
+        }}
+        return (output, winners)
+    }
+
+    /// Routing lists, per channel and in image then pooled-output order, exactly the positive pooled
+    /// outputs with their gradient and their winner's receptive field in the input; the bias
+    /// gradient gains each channel's listed sum.
+    @Test(arguments: VectorKernels.available, [10, 28])
+    func routingListsThePositiveOutputs(kernels: VectorKernels, side: Int) {
+        let channels = 3, images = 2, half = side / 2, inputSide = side + 4, imageStride = 7 * inputSide * inputSide
+        let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 5, kernels: kernels)
+        let upstream = Self.noise(output.count, seed: 6)
+        let routes = PooledRoutes(channels: channels, maximumImages: images, perImage: half * half)
+        var biasGradient: [Float] = [1, 2, 3]
+        upstream.withUnsafeBufferPointer { u in output.withUnsafeBufferPointer { o in winners.withUnsafeBufferPointer { w in
+            biasGradient.withUnsafeMutableBufferPointer { b in
+                kernels.routePooled(u.baseAddress!, output: o.baseAddress!, winners: w.baseAddress!, channels: channels,
+                                    images: images, side: side, inputImageStride: imageStride, inputSide: inputSide,
+                                    into: routes, biasGradient: b.baseAddress!)
+            }
         }}}
-        var expected = [Float](repeating: 0, count: input.count)
-        var expectedBias: [Double] = [1, 2]
-        for o in 0..<output.count where output[o] > 0 {
-            expected[Int(winners[o])] = upstream[o]
-            expectedBias[(o / (half * half)) % channels] += Double(upstream[o])
+        var listedSomething = false, skippedSomething = false
+        for c in 0..<channels {
+            var expected: [(Float, Int)] = []
+            var expectedBias = Double(c + 1)
+            for i in 0..<images { for q in 0..<(half * half) {
+                let o = (i * channels + c) * half * half + q
+                guard output[o] > 0 else { skippedSomething = true; continue }
+                let local = Int(winners[o]) - (c * images + i) * side * side
+                expected.append((upstream[o], i * imageStride + (local / side) * inputSide + local % side))
+                expectedBias += Double(upstream[o])
+            }}
+            let listed = routes.entries(channel: c)
+            #expect(listed.map(\.gradient) == expected.map(\.0))
+            #expect(listed.map(\.offset) == expected.map(\.1))
+            #expect(abs(Double(biasGradient[c]) - expectedBias) <= 1e-5)
+            listedSomething = listedSomething || !listed.isEmpty
         }
-        #expect(downstream == expected)
-        for c in 0..<channels { #expect(abs(Double(biasGradient[c]) - expectedBias[c]) <= 1e-4) }
+        #expect(listedSomething && skippedSomething)
+    }
+
+    /// The weight and input gradients over the routes equal the dense definitions, in Double, of a
+    /// valid convolution (6 input channels of 14², kernel 5, as conv2) whose output gradient is the
+    /// pooled gradient at each positive window's winner and zero elsewhere; the input gradient adds
+    /// onto what is there and leaves the slack past the input as it was, up to the sign of a zero.
+    @Test(arguments: VectorKernels.available)
+    func routedGradientsMatchTheDenseConvolution(kernels: VectorKernels) {
+        let channels = 4, images = 3, inChannels = 6, inputSide = 14, kernel = 5, side = 10, half = 5
+        let plane = inputSide * inputSide, imageStride = inChannels * plane
+        let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 7, kernels: kernels)
+        let upstream = Self.noise(output.count, seed: 8)
+        let input = Self.noise(images * imageStride, seed: 9)
+        let weights = Self.noise(channels * inChannels * kernel * kernel, seed: 10)
+        let startWeights = Self.noise(weights.count, seed: 11)
+        let startInput = Self.noise(input.count, seed: 12) + [Float](repeating: 0.5, count: VectorKernels.kernelSlack)
+        let routes = PooledRoutes(channels: channels, maximumImages: images, perImage: half * half)
+        var biasGradient = [Float](repeating: 0, count: channels)
+        var weightGradient = startWeights, inputGradient = startInput
+        upstream.withUnsafeBufferPointer { u in output.withUnsafeBufferPointer { o in winners.withUnsafeBufferPointer { w in
+            biasGradient.withUnsafeMutableBufferPointer { b in
+                kernels.routePooled(u.baseAddress!, output: o.baseAddress!, winners: w.baseAddress!, channels: channels,
+                                    images: images, side: side, inputImageStride: imageStride, inputSide: inputSide,
+                                    into: routes, biasGradient: b.baseAddress!)
+            }
+        }}}
+        input.withUnsafeBufferPointer { x in weightGradient.withUnsafeMutableBufferPointer { g in
+            kernels.convolutionWeightGradient(input: x.baseAddress!, inputChannels: inChannels, planeStride: plane,
+                                              inputSide: inputSide, kernel: kernel, routes: routes, channels: channels,
+                                              into: g.baseAddress!)
+        }}
+        weights.withUnsafeBufferPointer { k in inputGradient.withUnsafeMutableBufferPointer { g in
+            kernels.convolutionInputGradient(weights: k.baseAddress!, inputChannels: inChannels, planeStride: plane,
+                                             inputSide: inputSide, kernel: kernel, routes: routes, channels: channels,
+                                             into: g.baseAddress!)
+        }}
+        // The dense output gradient, [c][i][y][x], from the pooling's own definition.
+        var dense = [Double](repeating: 0, count: channels * images * side * side)
+        for i in 0..<images { for c in 0..<channels { for q in 0..<(half * half) {
+            let o = (i * channels + c) * half * half + q
+            if output[o] > 0 { dense[Int(winners[o])] = Double(upstream[o]) }
+        }}}
+        var expectedWeights = startWeights.map(Double.init), expectedInput = startInput.map(Double.init)
+        for c in 0..<channels { for i in 0..<images { for y in 0..<side { for x in 0..<side {
+            let d = dense[((c * images + i) * side + y) * side + x]
+            for ci in 0..<inChannels { for ky in 0..<kernel { for kx in 0..<kernel {
+                let w = ((c * inChannels + ci) * kernel + ky) * kernel + kx
+                let at = i * imageStride + ci * plane + (y + ky) * inputSide + x + kx
+                expectedWeights[w] += d * Double(input[at])
+                expectedInput[at] += d * Double(weights[w])
+            }}}
+        }}}}
+        for (got, want) in zip(weightGradient, expectedWeights) { #expect(abs(Double(got) - want) <= 1e-4) }
+        for (got, want) in zip(inputGradient, expectedInput) { #expect(abs(Double(got) - want) <= 1e-4) }
+        #expect(Array(inputGradient.suffix(VectorKernels.kernelSlack)) == Array(startInput.suffix(VectorKernels.kernelSlack)))
     }
 
     /// Loss = logsumexp(z) − z[label]; gradient = scale·(softmax − onehot); correct = first argmax.

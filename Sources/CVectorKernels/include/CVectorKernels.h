@@ -1,14 +1,34 @@
-/* LeNet-5's non-GEMM kernels (patch extraction and its adjoint, bias + ReLU + 2x2 max-pooling and its
- * backward pass, dense-layer bias + ReLU and its backward pass) in two builds of the same code: one
- * for any x86-64 or ARM CPU and one whose functions carry __attribute__((target("avx2,fma"))), picked
- * at run time by a CPU check. Both builds give bit-identical results: every kernel only copies,
- * compares, or adds in a fixed order, so the vector width cannot change a rounding. */
+/* LeNet-5's kernels other than the dense matrix products (patch extraction, bias + ReLU + 2x2
+ * max-pooling, the convolutions' backward passes through the pooling, dense-layer bias + ReLU and its
+ * backward pass) in two builds of the same code: one for any x86-64 or ARM CPU and one whose functions
+ * carry __attribute__((target("avx2,fma"))), picked at run time by a CPU check. Both builds give
+ * bit-identical results: every kernel copies, compares, adds or fuses multiply-adds (fmaf, exactly
+ * rounded everywhere) in a fixed order, so the vector width cannot change a rounding. On an x86-64 CPU
+ * without FMA the portable build's fmaf is a software routine: correct, but slow. */
 #ifndef STALENESS_VECTOR_KERNELS_H
 #define STALENESS_VECTOR_KERNELS_H
 
 #include <stdint.h>
 
 #pragma clang assume_nonnull begin
+
+/* Most kernel rows (input channels x kernel size) conv_input_gradient takes. */
+#define STL_PADDED_ROWS 64
+
+/* The entries of a convolution's output gradient that are not zero after 2x2 max-pooling and ReLU,
+ * listed per output channel in image and pooled-output order: channel c's list starts at entry
+ * c*capacity of gradient and offset, which hold each entry's gradient and the offset of its receptive
+ * field's top-left input (i*image_stride + y*in_side + x) in the convolution's input; ends[c*images + i]
+ * is one past the last entry of image i in channel c's list. */
+typedef struct stl_routes {
+    float *gradient;
+    int32_t *offset;
+    int32_t *ends;
+    /* Entries a channel has room for: at least images * (side/2)^2. */
+    int32_t capacity;
+    /* Images listed (at least 1). */
+    int32_t images;
+} stl_routes;
 
 /* One build of the kernels. Layouts are those of Training's LeNet5Worker: patch matrices have one row
  * per tap (c, ky, kx) and one column per output pixel of every image; raw convolution outputs are
@@ -20,17 +40,27 @@ typedef struct stl_kernel_set {
      * source[i*image_stride + c*plane_stride + (y+ky)*side + x+kx], o = side-k+1. */
     void (*unfold)(const float *source, int images, int channels, int side, int image_stride,
                    int plane_stride, int kernel, float *patches);
-    /* The adjoint of unfold: adds each patch entry onto the source position it came from. */
-    void (*fold_adding)(const float *patches, int images, int channels, int side, int image_stride,
-                        int plane_stride, int kernel, float *gradient);
     /* 2x2 max-pool (first maximum in row-major order wins), then + bias[c] and ReLU; winners get
      * the index into input of each window's maximum. side must be even. */
     void (*pool_forward)(const float *input, int channels, int images, int side, const float *bias,
                          float *output, int32_t *winners);
-    /* Overwrites all of input_gradient: the pooled gradient goes to each window's winner where the
-     * pooled output was positive, 0 everywhere else; adds each channel's routed sum to bias_gradient. */
-    void (*pool_backward)(const float *output_gradient, const float *output, const int32_t *winners,
-                          int channels, int images, int side, float *input_gradient, float *bias_gradient);
+    /* Lists in routes the pooled outputs (image-major, as pool_forward wrote them from a raw output of
+     * the given side) that are positive, with their gradient and the offset of their winner's receptive
+     * field in the convolution's input (rows of in_side, images image_stride apart); adds each
+     * channel's listed gradients, in list order, to bias_gradient. */
+    void (*route_pooled)(const float *output_gradient, const float *output, const int32_t *winners,
+                         int channels, int images, int side, int image_stride, int in_side, stl_routes routes,
+                         float *bias_gradient);
+    /* Adds to weight_gradient ([channels][in_channels][kernel][kernel]) the gradient of a valid,
+     * stride-1 convolution of input (planes plane_stride apart, rows of in_side) whose raw output
+     * gradient is zero but for the routes. Reads only inside each receptive field. */
+    void (*conv_weight_gradient)(const float *input, int in_channels, int plane_stride, int in_side, int kernel,
+                                 stl_routes routes, int channels, float *weight_gradient);
+    /* Adds to input_gradient (laid out as the convolution's input) the routes' gradient times the
+     * weights. kernel <= 8 and in_channels * kernel <= STL_PADDED_ROWS; input_gradient must have
+     * 8 - kernel writable floats past its last receptive field, to which ±0 is added. */
+    void (*conv_input_gradient)(const float *weights, int in_channels, int plane_stride, int in_side, int kernel,
+                                stl_routes routes, int channels, float *input_gradient);
     /* values[r][j] += bias[j], then ReLU when relu != 0 (negative values become 0, NaN stays NaN). */
     void (*dense_forward)(const float *bias, float *values, int rows, int columns, int relu);
     /* With relu != 0 zeroes gradient entries whose activation is not positive; then adds the column

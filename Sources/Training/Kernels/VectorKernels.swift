@@ -1,10 +1,11 @@
 import CVectorKernels
 
-/// LeNet-5's kernels other than the matrix products, in one of two builds of the same C code
+/// LeNet-5's kernels other than the dense matrix products, in one of two builds of the same C code
 /// (`CVectorKernels`): an AVX2 + FMA build, used when the CPU has both, and a portable one.
 ///
-/// Both builds give bit-identical results (the kernels copy, compare and add in a fixed order), so
-/// which one runs never changes a number; `best` is picked once per process by a CPU check.
+/// Both builds give bit-identical results (the kernels copy, compare, add and fuse multiply-adds in
+/// a fixed order), so which one runs never changes a number; `best` is picked once per process by a
+/// CPU check.
 ///
 /// Layouts are LeNet5Worker's: a patch matrix has one row per kernel tap (channel, ky, kx) and one
 /// column per output pixel of every image in the group; raw convolution outputs are channel-major
@@ -38,16 +39,6 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
                            Int32(planeStride), Int32(kernel), patches)
     }
 
-    /// `unfold`'s adjoint ("col2im"): adds each patch entry onto the source position it was taken
-    /// from; `gradient` holds the planes to add into, laid out as `unfold`'s source.
-    func foldAdding(
-        _ patches: UnsafePointer<Float>, images: Int, channels: Int, side: Int,
-        imageStride: Int, planeStride: Int, kernel: Int, into gradient: UnsafeMutablePointer<Float>
-    ) {
-        set.pointee.fold_adding(patches, Int32(images), Int32(channels), Int32(side), Int32(imageStride),
-                                Int32(planeStride), Int32(kernel), gradient)
-    }
-
     /// 2×2 max-pooling (stride 2) of the raw convolution output, then bias and ReLU, with each
     /// window's winner (its first maximum in row-major order, as PyTorch picks it) stored as an
     /// index into `input`. Pooling before the bias is exact: x ↦ max(0, x + b) is non-decreasing.
@@ -59,18 +50,48 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
         set.pointee.pool_forward(input, Int32(channels), Int32(images), Int32(side), bias, output, winners)
     }
 
-    /// The gradient with respect to the raw convolution output from the one with respect to the
-    /// pooled activations: every entry of `inputGradient` is overwritten (the pooled gradient at
-    /// each window's winner where the pooled output was positive, 0 elsewhere), and each channel's
-    /// routed sum is added to `biasGradient`.
-    func poolBackward(
+    /// Lists in `routes` the pooled outputs (image-major, as `poolForward` wrote them from raw
+    /// planes of `side`) that are positive: their gradient from `outputGradient` and the offset
+    /// (i·`inputImageStride` + y·`inputSide` + x) of their winner's receptive field in the
+    /// convolution's input. Adds each channel's listed gradients, in list order, to `biasGradient`.
+    /// - Precondition: `routes` has `channels` lists of room for `images` (≤ its maximum) images.
+    func routePooled(
         _ outputGradient: UnsafePointer<Float>, output: UnsafePointer<Float>, winners: UnsafePointer<Int32>,
-        channels: Int, images: Int, side: Int,
-        into inputGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>
+        channels: Int, images: Int, side: Int, inputImageStride: Int, inputSide: Int,
+        into routes: PooledRoutes, biasGradient: UnsafeMutablePointer<Float>
     ) {
-        set.pointee.pool_backward(outputGradient, output, winners, Int32(channels), Int32(images), Int32(side),
-                                  inputGradient, biasGradient)
+        precondition(routes.channels >= channels && routes.capacity >= images * (side / 2) * (side / 2))
+        set.pointee.route_pooled(outputGradient, output, winners, Int32(channels), Int32(images), Int32(side),
+                                 Int32(inputImageStride), Int32(inputSide), routes.prepare(images: images), biasGradient)
     }
+
+    /// Adds to `weightGradient` ([channels][inputChannels][kernel][kernel]) the weight gradient of a
+    /// valid, stride-1 convolution of `input` (planes `planeStride` apart, rows of `inputSide`) whose
+    /// output gradient is zero but for `routes`. Each weight's sum is one chain of fused
+    /// multiply-adds in list order.
+    func convolutionWeightGradient(
+        input: UnsafePointer<Float>, inputChannels: Int, planeStride: Int, inputSide: Int, kernel: Int,
+        routes: PooledRoutes, channels: Int, into weightGradient: UnsafeMutablePointer<Float>
+    ) {
+        set.pointee.conv_weight_gradient(input, Int32(inputChannels), Int32(planeStride), Int32(inputSide),
+                                         Int32(kernel), routes.filled, Int32(channels), weightGradient)
+    }
+
+    /// Adds to `inputGradient` (laid out as the convolution's input) each route's gradient times its
+    /// channel's kernel, over its receptive field.
+    /// - Precondition: `kernel` ≤ 8 and `inputChannels`·`kernel` ≤ 64; `inputGradient` has
+    ///   `kernelSlack` writable floats past its last receptive field (they get ±0 added).
+    func convolutionInputGradient(
+        weights: UnsafePointer<Float>, inputChannels: Int, planeStride: Int, inputSide: Int, kernel: Int,
+        routes: PooledRoutes, channels: Int, into inputGradient: UnsafeMutablePointer<Float>
+    ) {
+        precondition(kernel <= 8 && inputChannels * kernel <= Int(STL_PADDED_ROWS))
+        set.pointee.conv_input_gradient(weights, Int32(inputChannels), Int32(planeStride), Int32(inputSide),
+                                        Int32(kernel), routes.filled, Int32(channels), inputGradient)
+    }
+
+    /// Writable floats `convolutionInputGradient` needs past its target's last receptive field.
+    static let kernelSlack = 8
 
     /// values[r][j] += bias[j] over a row-major [rows × columns] block, then ReLU when `relu`
     /// (negative values become 0; NaN stays NaN, so divergence stays visible).

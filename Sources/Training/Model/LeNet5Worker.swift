@@ -1,17 +1,18 @@
-/// One thread's share of LeNet-5's work: the workspaces for a small group ("chunk") of images, the
-/// dense layers' rows for a block of up to 256 examples, and a gradient accumulator of its own.
+/// One thread's share of LeNet-5's work: workspaces for a small group ("chunk") of images, the
+/// activations of a block of up to 256 examples, and a gradient accumulator of its own.
 ///
-/// Each chunk goes through the whole network, forward and backward, before the next one starts, so
-/// its patch matrices are still in cache when the backward pass reads them again and every matrix
-/// product works on operands that fit in L2. The convolutions' weight gradients of successive chunks
-/// are accumulated by the products themselves (β = 1), in chunk order, which keeps results
-/// deterministic. The dense layers' weight gradients are instead formed once per block of rows (the
-/// whole share for batches up to 256): per chunk they would be rank-4 updates of a 48,000-entry
-/// matrix, which move far more memory than they compute.
+/// A block runs in three passes. The convolutions' forward pass goes chunk by chunk, so a chunk's
+/// patch matrices stay in cache between their unfolding and their product; it keeps per example
+/// only what the backward pass reads (the pooled maps and their winners). The dense layers then run
+/// forward and backward over the whole block at once, as products with one row per example, which
+/// OpenBLAS runs far faster than the same products a chunk at a time. Last, the convolutions'
+/// backward passes run chunk by chunk over the entries of their output gradient that pooling and
+/// ReLU let through (`PooledRoutes`), a quarter or less of it, adding into the gradient in chunk
+/// order, which keeps results deterministic.
 final class LeNet5Worker {
     /// Images per chunk.
     let chunk: Int
-    /// Dense-layer rows kept before their weight gradients are formed.
+    /// Examples a block holds.
     let denseRows: Int
     /// Upper bound on `denseRows`, which bounds memory for huge batches.
     static let maximumDenseRows = 256
@@ -20,15 +21,14 @@ final class LeNet5Worker {
 
     // Activations: patches and raw outputs are channel-major over the chunk ([c][i][y][x]),
     // pooled maps and dense activations are image-major ([i][features]).
-    // The dense rows (pooled2 onwards) hold `denseRows` examples.
+    // Pooled maps, winners and the dense rows hold `denseRows` examples; the rest one chunk.
     private let patches1, conv1, pooled1, patches2, conv2, pooled2: UnsafeMutablePointer<Float>
     private let hidden3, hidden4, logits: UnsafeMutablePointer<Float>
     private let winners1, winners2: UnsafeMutablePointer<Int32>
     // Gradients with respect to the activations of the same names.
-    private let dLogits, dHidden4, dHidden3, dPooled2, dConv2, dPatches2, dPooled1, dConv1: UnsafeMutablePointer<Float>
-    /// conv2's weight gradient transposed ([150 taps][16 channels]): as (patches)·(output gradient)ᵀ
-    /// the product has 150 rows and runs faster in OpenBLAS than the 16-row form (measured ~1.3×).
-    private let conv2WeightGradientT: UnsafeMutablePointer<Float>
+    private let dLogits, dHidden4, dHidden3, dPooled2, dPooled1: UnsafeMutablePointer<Float>
+    /// The convolutions' output-gradient entries that pooling and ReLU let through.
+    private let routes1, routes2: PooledRoutes
     private let allocations: [UnsafeMutableRawPointer]
     /// The build of the non-GEMM kernels this worker calls.
     private let kernels: VectorKernels
@@ -50,14 +50,14 @@ final class LeNet5Worker {
             return pointer
         }
         func indices(_ perImage: Int) -> UnsafeMutablePointer<Int32> {
-            let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: perImage * chunk)
-            pointer.initialize(repeating: 0, count: perImage * chunk)
+            let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: perImage * rows)
+            pointer.initialize(repeating: 0, count: perImage * rows)
             allocations.append(UnsafeMutableRawPointer(pointer))
             return pointer
         }
         patches1 = floats(25 * 784)
         conv1 = floats(6 * 784)
-        pooled1 = floats(6 * 196)
+        pooled1 = floats(6 * 196, images: rows)
         winners1 = indices(6 * 196)
         patches2 = floats(150 * 100)
         conv2 = floats(16 * 100)
@@ -69,12 +69,10 @@ final class LeNet5Worker {
         dLogits = floats(10, images: rows)
         dHidden4 = floats(84, images: rows)
         dHidden3 = floats(120, images: rows)
-        dPooled2 = floats(400)
-        dConv2 = floats(16 * 100)
-        dPatches2 = floats(150 * 100)
-        dPooled1 = floats(6 * 196)
-        dConv1 = floats(6 * 784)
-        conv2WeightGradientT = floats(150 * 16, images: 1)
+        dPooled2 = floats(400, images: rows)
+        dPooled1 = floats(6 * 196 * chunk + VectorKernels.kernelSlack, images: 1)
+        routes1 = PooledRoutes(channels: 6, maximumImages: chunk, perImage: 196)
+        routes2 = PooledRoutes(channels: 16, maximumImages: chunk, perImage: 25)
         ownGradient = UnsafeMutablePointer<Float>.allocate(capacity: LeNet5.parameterCount)
         ownGradient.initialize(repeating: 0, count: LeNet5.parameterCount)
         allocations.append(UnsafeMutableRawPointer(ownGradient))
@@ -85,62 +83,52 @@ final class LeNet5Worker {
         for pointer in allocations { pointer.deallocate() }
     }
 
-    /// Runs `count` examples chunk by chunk. With a `gradient` target, also back-propagates and adds
+    /// Runs `count` examples block by block. With a `gradient` target, also back-propagates and adds
     /// `scale`·d(summed loss)/d(parameters) into it (the caller zeroes it beforehand).
     func run(
         parameters: UnsafePointer<Float>, images: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
         count: Int, gradient: UnsafeMutablePointer<Float>?, scale: Float
     ) -> BatchOutcome {
         var outcome = BatchOutcome(lossSum: 0, correct: 0, count: 0)
-        if gradient != nil { conv2WeightGradientT.update(repeating: 0, count: 150 * 16) }
         var blockStart = 0
         while blockStart < count {
-            let blockCount = min(denseRows, count - blockStart)
-            var row = 0
-            while row < blockCount {
-                let size = min(chunk, blockCount - row), first = blockStart + row
-                let (lossSum, correct) = process(
-                    parameters: parameters, images: images + first * 1024, labels: labels + first,
-                    count: size, row: gradient == nil ? 0 : row, gradient: gradient, scale: scale)
-                outcome.lossSum += lossSum
-                outcome.correct += correct
-                outcome.count += size
-                row += size
+            let rows = min(denseRows, count - blockStart)
+            let blockImages = images + blockStart * 1024
+            forEachChunk(rows) { row, size in
+                convolutionsForward(parameters, images: blockImages + row * 1024, count: size, row: row)
             }
+            let (lossSum, correct) = denseLayers(parameters, labels: labels + blockStart, rows: rows,
+                                                 gradient: gradient, scale: scale)
             if let g = gradient {
-                // Dense weight gradients over the block: (output gradient)ᵀ · input.
-                typealias O = LeNet5.Offsets
-                MatrixProduct.compute(m: 10, n: 84, k: blockCount, dLogits, leading: 10, aTransposed: true,
-                                      hidden4, leading: 84, into: g + O.fc2Weight, leading: 84, accumulate: true)
-                MatrixProduct.compute(m: 84, n: 120, k: blockCount, dHidden4, leading: 84, aTransposed: true,
-                                      hidden3, leading: 120, into: g + O.fc1Weight, leading: 120, accumulate: true)
-                MatrixProduct.compute(m: 120, n: 400, k: blockCount, dHidden3, leading: 120, aTransposed: true,
-                                      pooled2, leading: 400, into: g + O.conv3Weight, leading: 400, accumulate: true)
+                forEachChunk(rows) { row, size in
+                    convolutionsBackward(parameters, images: blockImages + row * 1024, count: size, row: row, gradient: g)
+                }
             }
-            blockStart += blockCount
-        }
-        if let g = gradient {
-            let weights = g + LeNet5.Offsets.conv2Weight
-            for channel in 0..<16 {
-                for tap in 0..<150 { weights[channel &* 150 &+ tap] += conv2WeightGradientT[tap &* 16 &+ channel] }
-            }
+            outcome.lossSum += lossSum
+            outcome.correct += correct
+            outcome.count += rows
+            blockStart += rows
         }
         return outcome
     }
 
-    /// Forward (and, with a `gradient` target, backward) pass of one chunk of `m` ≤ `chunk` images,
-    /// whose dense-layer rows start at `row`. The dense weight gradients are left to `run`.
-    private func process(
-        parameters p: UnsafePointer<Float>, images: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
-        count m: Int, row: Int, gradient: UnsafeMutablePointer<Float>?, scale: Float
-    ) -> (lossSum: Double, correct: Int) {
-        typealias O = LeNet5.Offsets
-        let pooled2 = self.pooled2 + row * 400, hidden3 = self.hidden3 + row * 120
-        let hidden4 = self.hidden4 + row * 84, logits = self.logits + row * 10
-        let dLogits = self.dLogits + row * 10, dHidden4 = self.dHidden4 + row * 84
-        let dHidden3 = self.dHidden3 + row * 120
-        let pixels1 = m * 784, pixels2 = m * 100
+    /// Calls `body(row, size)` for the chunks of a block of `rows` examples, in order.
+    private func forEachChunk(_ rows: Int, _ body: (_ row: Int, _ size: Int) -> Void) {
+        var row = 0
+        while row < rows {
+            let size = min(chunk, rows - row)
+            body(row, size)
+            row += size
+        }
+    }
 
+    /// conv1 and conv2 (each with bias, ReLU and pooling) of one chunk of `m` ≤ `chunk` images,
+    /// whose rows in the block start at `row`: fills their pooled maps and winners.
+    private func convolutionsForward(_ p: UnsafePointer<Float>, images: UnsafePointer<Float>, count m: Int, row: Int) {
+        typealias O = LeNet5.Offsets
+        let pooled1 = self.pooled1 + row * 1176, winners1 = self.winners1 + row * 1176
+        let pooled2 = self.pooled2 + row * 400, winners2 = self.winners2 + row * 400
+        let pixels1 = m * 784, pixels2 = m * 100
         // conv1 → bias, ReLU, pool: [m,1,32,32] → [m,6,14,14]
         kernels.unfold(images, images: m, channels: 1, side: 32, imageStride: 1024, planeStride: 1024,
                       kernel: 5, into: patches1)
@@ -155,7 +143,16 @@ final class LeNet5Worker {
                               patches2, leading: pixels2, into: conv2, leading: pixels2)
         kernels.poolForward(conv2, channels: 16, images: m, side: 10, bias: p + O.conv2Bias,
                              into: pooled2, winners: winners2)
-        // conv3 (a dense 400 → 120 on the flattened maps), fc1, fc2
+    }
+
+    /// conv3 (a dense 400 → 120 on the flattened maps), fc1 and fc2 over a block of `rows` examples,
+    /// the loss, and with a `gradient` target their backward pass: weight and bias gradients, and
+    /// the gradient with respect to the pooled conv2 maps.
+    private func denseLayers(
+        _ p: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows m: Int,
+        gradient: UnsafeMutablePointer<Float>?, scale: Float
+    ) -> (lossSum: Double, correct: Int) {
+        typealias O = LeNet5.Offsets
         MatrixProduct.compute(m: m, n: 120, k: 400, pooled2, leading: 400,
                               p + O.conv3Weight, leading: 400, bTransposed: true, into: hidden3, leading: 120)
         kernels.denseForward(p + O.conv3Bias, to: hidden3, rows: m, columns: 120, relu: true)
@@ -170,38 +167,50 @@ final class LeNet5Worker {
                                              gradient: gradient == nil ? nil : dLogits, scale: scale)
         guard let g = gradient else { return result }
 
-        // fc2, fc1, conv3: input gradient = output gradient · W (weight gradients come in `run`).
+        // Each layer: bias gradient, input gradient = output gradient · W, weight gradient = (output gradient)ᵀ · input.
         kernels.denseBackward(dLogits, activations: logits, rows: m, columns: 10, relu: false,
                                  biasGradient: g + O.fc2Bias)
         MatrixProduct.compute(m: m, n: 84, k: 10, dLogits, leading: 10,
                               p + O.fc2Weight, leading: 84, into: dHidden4, leading: 84)
+        MatrixProduct.compute(m: 10, n: 84, k: m, dLogits, leading: 10, aTransposed: true,
+                              hidden4, leading: 84, into: g + O.fc2Weight, leading: 84, accumulate: true)
         kernels.denseBackward(dHidden4, activations: hidden4, rows: m, columns: 84, relu: true,
                                  biasGradient: g + O.fc1Bias)
         MatrixProduct.compute(m: m, n: 120, k: 84, dHidden4, leading: 84,
                               p + O.fc1Weight, leading: 120, into: dHidden3, leading: 120)
+        MatrixProduct.compute(m: 84, n: 120, k: m, dHidden4, leading: 84, aTransposed: true,
+                              hidden3, leading: 120, into: g + O.fc1Weight, leading: 120, accumulate: true)
         kernels.denseBackward(dHidden3, activations: hidden3, rows: m, columns: 120, relu: true,
                                  biasGradient: g + O.conv3Bias)
         MatrixProduct.compute(m: m, n: 400, k: 120, dHidden3, leading: 120,
                               p + O.conv3Weight, leading: 400, into: dPooled2, leading: 400)
-
-        // conv2: through pool and ReLU to its raw output, then weights and patches.
-        kernels.poolBackward(dPooled2, output: pooled2, winners: winners2, channels: 16, images: m,
-                              side: 10, into: dConv2, biasGradient: g + O.conv2Bias)
-        MatrixProduct.compute(m: 150, n: 16, k: pixels2, patches2, leading: pixels2,
-                              dConv2, leading: pixels2, bTransposed: true,
-                              into: conv2WeightGradientT, leading: 16, accumulate: true)
-        MatrixProduct.compute(m: 150, n: pixels2, k: 16, p + O.conv2Weight, leading: 150, aTransposed: true,
-                              dConv2, leading: pixels2, into: dPatches2, leading: pixels2)
-        dPooled1.update(repeating: 0, count: m * 1176)
-        kernels.foldAdding(dPatches2, images: m, channels: 6, side: 14, imageStride: 1176, planeStride: 196,
-                          kernel: 5, into: dPooled1)
-
-        // conv1: weights only (the input needs no gradient).
-        kernels.poolBackward(dPooled1, output: pooled1, winners: winners1, channels: 6, images: m,
-                              side: 28, into: dConv1, biasGradient: g + O.conv1Bias)
-        MatrixProduct.compute(m: 6, n: 25, k: pixels1, dConv1, leading: pixels1,
-                              patches1, leading: pixels1, bTransposed: true,
-                              into: g + O.conv1Weight, leading: 25, accumulate: true)
+        MatrixProduct.compute(m: 120, n: 400, k: m, dHidden3, leading: 120, aTransposed: true,
+                              pooled2, leading: 400, into: g + O.conv3Weight, leading: 400, accumulate: true)
         return result
+    }
+
+    /// The backward passes of conv2 and conv1 for one chunk of `m` images whose rows in the block
+    /// start at `row`, over the entries pooling and ReLU let through.
+    private func convolutionsBackward(
+        _ p: UnsafePointer<Float>, images: UnsafePointer<Float>, count m: Int, row: Int,
+        gradient g: UnsafeMutablePointer<Float>
+    ) {
+        typealias O = LeNet5.Offsets
+        let pooled1 = self.pooled1 + row * 1176, winners1 = self.winners1 + row * 1176
+        let pooled2 = self.pooled2 + row * 400, winners2 = self.winners2 + row * 400
+        let dPooled2 = self.dPooled2 + row * 400
+        // conv2: bias, weights, and the gradient of the pooled conv1 maps.
+        kernels.routePooled(dPooled2, output: pooled2, winners: winners2, channels: 16, images: m, side: 10,
+                            inputImageStride: 1176, inputSide: 14, into: routes2, biasGradient: g + O.conv2Bias)
+        kernels.convolutionWeightGradient(input: pooled1, inputChannels: 6, planeStride: 196, inputSide: 14, kernel: 5,
+                                          routes: routes2, channels: 16, into: g + O.conv2Weight)
+        dPooled1.update(repeating: 0, count: m * 1176)
+        kernels.convolutionInputGradient(weights: p + O.conv2Weight, inputChannels: 6, planeStride: 196, inputSide: 14,
+                                         kernel: 5, routes: routes2, channels: 16, into: dPooled1)
+        // conv1: bias and weights only (the input needs no gradient).
+        kernels.routePooled(dPooled1, output: pooled1, winners: winners1, channels: 6, images: m, side: 28,
+                            inputImageStride: 1024, inputSide: 32, into: routes1, biasGradient: g + O.conv1Bias)
+        kernels.convolutionWeightGradient(input: images, inputChannels: 1, planeStride: 1024, inputSide: 32, kernel: 5,
+                                          routes: routes1, channels: 6, into: g + O.conv1Weight)
     }
 }
