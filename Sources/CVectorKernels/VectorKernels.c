@@ -113,6 +113,54 @@ static void pool_forward_portable(const float *input, int channels, int images, 
         }
 }
 
+/* ---- a convolution fused with its pooling ---- */
+
+/* A valid, stride-1 convolution with kernel 5, computed two output rows at a time and pooled at once
+ * as pool_forward pools (bias and ReLU after the maximum), so its raw output never reaches memory.
+ * Winners are the indices pool_forward would give on the raw output laid out channel-major over the
+ * images ([c][i][y][x]). Each raw output is one chain of fused multiply-adds over (ci, ky, kx) in
+ * order, from 0. */
+ALWAYS_INLINE float conv_output(const float *input, int in_channels, int in_side, int plane_stride,
+                                const float *weights, int y, int x) {
+    float sum = 0.0f;
+    for (int ci = 0; ci < in_channels; ci++)
+        for (int ky = 0; ky < 5; ky++)
+            for (int kx = 0; kx < 5; kx++)
+                sum = fmaf(weights[(ci * 5 + ky) * 5 + kx],
+                           input[(ptrdiff_t)ci * plane_stride + (ptrdiff_t)(y + ky) * in_side + x + kx], sum);
+    return sum;
+}
+
+/* Pools the two raw rows in `rows` (each `side` long) into pooled row py of a plane whose raw
+ * output starts at plane_start. */
+ALWAYS_INLINE void pool_row_pair(const float *rows, int side, int py, ptrdiff_t plane_start, float bias,
+                                 float *output, int32_t *winners) {
+    for (int px = 0; px < side / 2; px++) {
+        pool_window(rows, 2 * px, side, bias, output + px, winners + px);
+        winners[px] += (int32_t)(plane_start + (ptrdiff_t)2 * py * side);
+    }
+}
+
+static void conv_pool_forward_portable(const float *input, int images, int in_channels, int in_side,
+                                       int image_stride, int plane_stride, const float *weights, const float *bias,
+                                       int channels, float *output, int32_t *winners) {
+    int side = in_side - 4, half = side / 2;
+    float rows[2 * STL_MAX_FUSED_SIDE];
+    for (int i = 0; i < images; i++)
+        for (int c = 0; c < channels; c++) {
+            const float *image = input + (ptrdiff_t)i * image_stride, *w = weights + (ptrdiff_t)c * in_channels * 25;
+            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * side * side;
+            ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * half * half;
+            for (int py = 0; py < half; py++) {
+                for (int dy = 0; dy < 2; dy++)
+                    for (int x = 0; x < side; x++)
+                        rows[dy * side + x] = conv_output(image, in_channels, in_side, plane_stride, w, 2 * py + dy, x);
+                pool_row_pair(rows, side, py, plane_start, bias[c], output + pooled + py * half,
+                              winners + pooled + py * half);
+            }
+        }
+}
+
 /* ---- backward through pooling, only where gradient flows ---- */
 
 /* A pooled output passes gradient only to its window's winner, and only when it is positive (ReLU),
@@ -303,6 +351,7 @@ static const stl_kernel_set portable_kernels = {
     .name = "portable",
     .unfold = unfold_portable,
     .pool_forward = pool_forward_portable,
+    .conv_pool_forward = conv_pool_forward_portable,
     .route_pooled = route_pooled_portable,
     .conv_weight_gradient = conv_weight_gradient_portable,
     .conv_input_gradient = conv_input_gradient_portable,
@@ -343,9 +392,10 @@ AVX2_TARGET static inline __m256i pick(__m256i current, __m256i candidate, __m25
     return _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(current), _mm256_castsi256_ps(candidate), mask));
 }
 
-/* One block: 8 windows whose first top-left input is `corner_index`; stores outputs and winners. */
+/* One block: 8 windows whose first top-left input is `corner_index`; stores outputs and winners
+ * (indices into input, plus index_shift). */
 AVX2_TARGET static inline void pool_block(const float *input, ptrdiff_t corner_index, int side, __m256 bias,
-                                          float *output, int32_t *winners) {
+                                          float *output, int32_t *winners, int32_t index_shift) {
     const __m256i steps = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
     const __m256i one = _mm256_set1_epi32(1), down = _mm256_set1_epi32(side);
     const float *upper = input + corner_index, *lower = upper + side;
@@ -367,7 +417,70 @@ AVX2_TARGET static inline void pool_block(const float *input, ptrdiff_t corner_i
     best = _mm256_blendv_ps(best, candidate, wins);
     at = pick(at, _mm256_add_epi32(_mm256_add_epi32(corner, down), one), wins);
     _mm256_storeu_ps(output, _mm256_max_ps(_mm256_setzero_ps(), _mm256_add_ps(best, bias)));
-    _mm256_storeu_si256((__m256i *)winners, at);
+    _mm256_storeu_si256((__m256i *)winners, _mm256_add_epi32(at, _mm256_set1_epi32(index_shift)));
+}
+
+/* conv_pool_forward for raw rows of 28: a row is three vectors and a half (the half an SSE vector, so
+ * no load leaves the input row); two rows of one channel are 8 accumulators, and every input row
+ * loaded feeds both. */
+AVX2_TARGET static void conv_pool_forward_avx2(const float *input, int images, int in_channels, int in_side,
+                                               int image_stride, int plane_stride, const float *weights,
+                                               const float *bias, int channels, float *output, int32_t *winners) {
+    if (in_side != 32) {
+        conv_pool_forward_portable(input, images, in_channels, in_side, image_stride, plane_stride, weights, bias,
+                                   channels, output, winners);
+        return;
+    }
+    float rows[2 * 28];
+    for (int i = 0; i < images; i++)
+        for (int c = 0; c < channels; c++) {
+            const float *image = input + (ptrdiff_t)i * image_stride, *w = weights + (ptrdiff_t)c * in_channels * 25;
+            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * 784;
+            ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * 196;
+            const __m256 b = _mm256_set1_ps(bias[c]);
+            for (int py = 0; py < 14; py++) {
+                __m256 u0 = _mm256_setzero_ps(), u1 = u0, u2 = u0, l0 = u0, l1 = u0, l2 = u0;
+                __m128 u3 = _mm_setzero_ps(), l3 = u3;
+                for (int ci = 0; ci < in_channels; ci++) {
+                    const float *top = image + (ptrdiff_t)ci * plane_stride + (ptrdiff_t)2 * py * 32;
+                    const float *k = w + ci * 25;
+                    for (int r = 0; r < 6; r++)
+                        for (int kx = 0; kx < 5; kx++) {
+                            const float *row = top + r * 32 + kx;
+                            __m256 x0 = _mm256_loadu_ps(row), x1 = _mm256_loadu_ps(row + 8), x2 = _mm256_loadu_ps(row + 16);
+                            __m128 x3 = _mm_loadu_ps(row + 24);
+                            if (r < 5) {
+                                __m256 v = _mm256_broadcast_ss(k + r * 5 + kx);
+                                u0 = _mm256_fmadd_ps(v, x0, u0);
+                                u1 = _mm256_fmadd_ps(v, x1, u1);
+                                u2 = _mm256_fmadd_ps(v, x2, u2);
+                                u3 = _mm_fmadd_ps(_mm256_castps256_ps128(v), x3, u3);
+                            }
+                            if (r > 0) {
+                                __m256 v = _mm256_broadcast_ss(k + (r - 1) * 5 + kx);
+                                l0 = _mm256_fmadd_ps(v, x0, l0);
+                                l1 = _mm256_fmadd_ps(v, x1, l1);
+                                l2 = _mm256_fmadd_ps(v, x2, l2);
+                                l3 = _mm_fmadd_ps(_mm256_castps256_ps128(v), x3, l3);
+                            }
+                        }
+                }
+                _mm256_storeu_ps(rows, u0);
+                _mm256_storeu_ps(rows + 8, u1);
+                _mm256_storeu_ps(rows + 16, u2);
+                _mm_storeu_ps(rows + 24, u3);
+                _mm256_storeu_ps(rows + 28, l0);
+                _mm256_storeu_ps(rows + 36, l1);
+                _mm256_storeu_ps(rows + 44, l2);
+                _mm_storeu_ps(rows + 52, l3);
+                /* 14 pooled outputs: a block from 0 and one overlapping it from 6, as pool_forward_avx2. */
+                int32_t shift = (int32_t)(plane_start + (ptrdiff_t)2 * py * 28);
+                float *o = output + pooled + py * 14;
+                int32_t *wn = winners + pooled + py * 14;
+                pool_block(rows, 0, 28, b, o, wn, shift);
+                pool_block(rows, 12, 28, b, o + 6, wn + 6, shift);
+            }
+        }
 }
 
 AVX2_TARGET static void pool_forward_avx2(const float *input, int channels, int images, int side,
@@ -386,11 +499,11 @@ AVX2_TARGET static void pool_forward_avx2(const float *input, int channels, int 
             for (int oy = 0; oy < half; oy++, out += half) {
                 ptrdiff_t top = plane_start + (ptrdiff_t)2 * oy * side;
                 for (int ox = 0; ox + BLOCK <= half; ox += BLOCK)
-                    pool_block(input, top + 2 * ox, side, b, output + out + ox, winners + out + ox);
+                    pool_block(input, top + 2 * ox, side, b, output + out + ox, winners + out + ox, 0);
                 /* A last, overlapping block rewrites its first windows with the same values. */
                 if (half % BLOCK)
                     pool_block(input, top + 2 * (half - BLOCK), side, b, output + out + half - BLOCK,
-                               winners + out + half - BLOCK);
+                               winners + out + half - BLOCK, 0);
             }
         }
 }
@@ -487,6 +600,7 @@ static const stl_kernel_set avx2_kernels = {
     .name = "avx2",
     .unfold = unfold_avx2,
     .pool_forward = pool_forward_avx2,
+    .conv_pool_forward = conv_pool_forward_avx2,
     .route_pooled = route_pooled_avx2,
     .conv_weight_gradient = conv_weight_gradient_avx2,
     .conv_input_gradient = conv_input_gradient_avx2,

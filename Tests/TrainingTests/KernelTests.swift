@@ -62,6 +62,48 @@ import Testing
         #expect(winners[0] == 0)
     }
 
+    /// The fused convolution and pooling equals pooling the convolution's raw output, which is
+    /// computed here in Double from the definition (2 images, 2 input channels of 32², kernel 5, 3
+    /// output channels): same winners (indices into the raw output laid out [c][i][y][x]) and outputs.
+    @Test(arguments: VectorKernels.available)
+    func fusedConvolutionPoolsTheConvolution(kernels: VectorKernels) {
+        let images = 2, inChannels = 2, inputSide = 32, side = 28, half = 14, channels = 3
+        let plane = inputSide * inputSide + 5, imageStride = inChannels * plane + 7  // padded strides
+        let input = Self.noise(images * imageStride, seed: 21)
+        let weights = Self.noise(channels * inChannels * 25, seed: 22), bias = Self.noise(channels, seed: 23)
+        var raw = [Double](repeating: 0, count: channels * images * side * side)
+        for c in 0..<channels { for i in 0..<images { for y in 0..<side { for x in 0..<side {
+            var sum = 0.0
+            for ci in 0..<inChannels { for ky in 0..<5 { for kx in 0..<5 {
+                sum += Double(weights[(c * inChannels + ci) * 25 + ky * 5 + kx])
+                    * Double(input[i * imageStride + ci * plane + (y + ky) * inputSide + x + kx])
+            }}}
+            raw[((c * images + i) * side + y) * side + x] = sum
+        }}}}
+        var output = [Float](repeating: .nan, count: images * channels * half * half)
+        var winners = [Int32](repeating: -1, count: output.count)
+        input.withUnsafeBufferPointer { x in weights.withUnsafeBufferPointer { w in bias.withUnsafeBufferPointer { b in
+            output.withUnsafeMutableBufferPointer { o in winners.withUnsafeMutableBufferPointer { n in
+                kernels.convolutionPoolForward(x.baseAddress!, images: images, inputChannels: inChannels,
+                                               inputSide: inputSide, imageStride: imageStride, planeStride: plane,
+                                               weights: w.baseAddress!, bias: b.baseAddress!, channels: channels,
+                                               into: o.baseAddress!, winners: n.baseAddress!)
+            }}
+        }}}
+        var positive = 0
+        for i in 0..<images { for c in 0..<channels { for y in 0..<half { for x in 0..<half {
+            let top = ((c * images + i) * side + 2 * y) * side + 2 * x
+            let window = [top, top + 1, top + side, top + side + 1]
+            let best = window.max { raw[$0] < raw[$1] }!
+            let o = ((i * channels + c) * half + y) * half + x
+            // Near-ties may go either way in Float; then the winner must still hold a maximum.
+            #expect(raw[Int(winners[o])] >= raw[best] - 1e-5 && window.contains(Int(winners[o])))
+            #expect(abs(Double(output[o]) - max(raw[best] + Double(bias[c]), 0)) <= 1e-5)
+            if output[o] > 0 { positive += 1 }
+        }}}}
+        #expect(positive > 0 && positive < output.count)
+    }
+
     /// Pools a random raw output of `channels`×`images` planes of `side` (channel-major, as the
     /// model's products leave it) and returns the image-major outputs and winners.
     static func pooled(channels: Int, images: Int, side: Int, seed: UInt64, kernels: VectorKernels)

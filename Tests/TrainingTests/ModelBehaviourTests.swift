@@ -50,14 +50,16 @@ import Testing
                 == Self.evaluate(LeNet5(maxBatch: 11, threads: threads, kernels: .portable), count: 11))
     }
 
-    /// Splitting the batch across threads changes only the order of float additions.
+    /// Splitting the batch across threads changes only the order of float additions: the dense
+    /// layers' products run over a thread's whole share, and OpenBLAS may round a row differently
+    /// for another row count, so the loss sums agree to Float rounding, not bit for bit.
     @Test func threadCountsAgreeWithinRounding() {
         let one = ModelFixture.gradient(LeNet5(maxBatch: 11, threads: 1), parameters: Self.parameters,
                                         images: Self.images.images, labels: Self.images.labels)
         let two = ModelFixture.gradient(LeNet5(maxBatch: 11, threads: 2), parameters: Self.parameters,
                                         images: Self.images.images, labels: Self.images.labels)
         #expect(one.outcome.correct == two.outcome.correct)
-        #expect(abs(one.outcome.lossSum - two.outcome.lossSum) <= 1e-9 * one.outcome.lossSum)
+        #expect(abs(one.outcome.lossSum - two.outcome.lossSum) <= 1e-6 * one.outcome.lossSum)
         for slice in LeNet5.layout.slices {
             let scale = one.gradient[slice.range].map(abs).max()!
             for index in slice.range {
@@ -83,13 +85,14 @@ import Testing
     }
 
     /// The gradient is of the MEAN loss: a batch of one image repeated three times has the
-    /// gradient of that image alone, and three times its loss.
+    /// gradient of that image alone, and three times its loss (to Float rounding: the dense products
+    /// run over 3 rows instead of 1).
     @Test func gradientIsOfTheMeanLoss() {
         let image = Array(Self.images.images[0..<1024]), label = [Self.images.labels[0]]
         let single = ModelFixture.gradient(LeNet5(maxBatch: 1), parameters: Self.parameters, images: image, labels: label)
         let triple = ModelFixture.gradient(LeNet5(maxBatch: 3), parameters: Self.parameters,
                                            images: image + image + image, labels: label + label + label)
-        #expect(abs(triple.outcome.lossSum - 3 * single.outcome.lossSum) <= 1e-9 * triple.outcome.lossSum)
+        #expect(abs(triple.outcome.lossSum - 3 * single.outcome.lossSum) <= 1e-6 * triple.outcome.lossSum)
         #expect(triple.outcome.correct == 3 * single.outcome.correct)
         let scale = single.gradient.map(abs).max()!
         for (a, b) in zip(single.gradient, triple.gradient) { #expect(abs(a - b) <= 1e-5 * scale) }

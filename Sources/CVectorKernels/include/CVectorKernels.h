@@ -12,6 +12,9 @@
 
 #pragma clang assume_nonnull begin
 
+/* Longest raw output row conv_pool_forward takes. */
+#define STL_MAX_FUSED_SIDE 64
+
 /* Most kernel rows (input channels x kernel size) conv_input_gradient takes. */
 #define STL_PADDED_ROWS 64
 
@@ -44,6 +47,13 @@ typedef struct stl_kernel_set {
      * the index into input of each window's maximum. side must be even. */
     void (*pool_forward)(const float *input, int channels, int images, int side, const float *bias,
                          float *output, int32_t *winners);
+    /* A valid, stride-1 convolution with kernel 5 of input (images image_stride apart, in_channels
+     * planes plane_stride apart, rows of in_side) by weights ([channels][in_channels][5][5]), then
+     * pool_forward's pooling, bias and ReLU, without writing the raw output; winners index the raw
+     * output as if laid out [c][i][y][x]. in_side - 4 must be even and at most STL_MAX_FUSED_SIDE. */
+    void (*conv_pool_forward)(const float *input, int images, int in_channels, int in_side, int image_stride,
+                              int plane_stride, const float *weights, const float *bias, int channels,
+                              float *output, int32_t *winners);
     /* Lists in routes the pooled outputs (image-major, as pool_forward wrote them from a raw output of
      * the given side) that are positive, with their gradient and the offset of their winner's receptive
      * field in the convolution's input (rows of in_side, images image_stride apart); adds each

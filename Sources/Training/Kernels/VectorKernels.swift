@@ -50,6 +50,21 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
         set.pointee.pool_forward(input, Int32(channels), Int32(images), Int32(side), bias, output, winners)
     }
 
+    /// A valid, stride-1 convolution with kernel 5 of `input` (images `imageStride` apart, planes
+    /// `planeStride` apart, rows of `inputSide`) by `weights` ([channels][inputChannels][5][5]),
+    /// pooled as `poolForward` pools, without writing the raw output: `winners` index it as if it were
+    /// laid out channel-major over the images. Each raw output is one chain of fused multiply-adds.
+    /// - Precondition: `inputSide` − 4 is even and at most 64.
+    func convolutionPoolForward(
+        _ input: UnsafePointer<Float>, images: Int, inputChannels: Int, inputSide: Int, imageStride: Int,
+        planeStride: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, channels: Int,
+        into output: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Int32>
+    ) {
+        precondition(inputSide > 4 && (inputSide - 4) % 2 == 0 && inputSide - 4 <= Int(STL_MAX_FUSED_SIDE))
+        set.pointee.conv_pool_forward(input, Int32(images), Int32(inputChannels), Int32(inputSide), Int32(imageStride),
+                                      Int32(planeStride), weights, bias, Int32(channels), output, winners)
+    }
+
     /// Lists in `routes` the pooled outputs (image-major, as `poolForward` wrote them from raw
     /// planes of `side`) that are positive: their gradient from `outputGradient` and the offset
     /// (i·`inputImageStride` + y·`inputSide` + x) of their winner's receptive field in the

@@ -22,7 +22,7 @@ final class LeNet5Worker {
     // Activations: patches and raw outputs are channel-major over the chunk ([c][i][y][x]),
     // pooled maps and dense activations are image-major ([i][features]).
     // Pooled maps, winners and the dense rows hold `denseRows` examples; the rest one chunk.
-    private let patches1, conv1, pooled1, patches2, conv2, pooled2: UnsafeMutablePointer<Float>
+    private let pooled1, patches2, conv2, pooled2: UnsafeMutablePointer<Float>
     private let hidden3, hidden4, logits: UnsafeMutablePointer<Float>
     private let winners1, winners2: UnsafeMutablePointer<Int32>
     // Gradients with respect to the activations of the same names.
@@ -55,8 +55,6 @@ final class LeNet5Worker {
             allocations.append(UnsafeMutableRawPointer(pointer))
             return pointer
         }
-        patches1 = floats(25 * 784)
-        conv1 = floats(6 * 784)
         pooled1 = floats(6 * 196, images: rows)
         winners1 = indices(6 * 196)
         patches2 = floats(150 * 100)
@@ -128,14 +126,12 @@ final class LeNet5Worker {
         typealias O = LeNet5.Offsets
         let pooled1 = self.pooled1 + row * 1176, winners1 = self.winners1 + row * 1176
         let pooled2 = self.pooled2 + row * 400, winners2 = self.winners2 + row * 400
-        let pixels1 = m * 784, pixels2 = m * 100
-        // conv1 → bias, ReLU, pool: [m,1,32,32] → [m,6,14,14]
-        kernels.unfold(images, images: m, channels: 1, side: 32, imageStride: 1024, planeStride: 1024,
-                      kernel: 5, into: patches1)
-        MatrixProduct.compute(m: 6, n: pixels1, k: 25, p + O.conv1Weight, leading: 25,
-                              patches1, leading: pixels1, into: conv1, leading: pixels1)
-        kernels.poolForward(conv1, channels: 6, images: m, side: 28, bias: p + O.conv1Bias,
-                             into: pooled1, winners: winners1)
+        let pixels2 = m * 100
+        // conv1 → bias, ReLU, pool: [m,1,32,32] → [m,6,14,14], directly (its 25-tap products are too
+        // small for OpenBLAS to run near its peak)
+        kernels.convolutionPoolForward(images, images: m, inputChannels: 1, inputSide: 32, imageStride: 1024,
+                                       planeStride: 1024, weights: p + O.conv1Weight, bias: p + O.conv1Bias,
+                                       channels: 6, into: pooled1, winners: winners1)
         // conv2 → bias, ReLU, pool: → [m,16,5,5] = [m, 400]
         kernels.unfold(pooled1, images: m, channels: 6, side: 14, imageStride: 1176, planeStride: 196,
                       kernel: 5, into: patches2)
