@@ -1,8 +1,10 @@
 /* Time of the matrix products LeNet-5's training step makes, at the shapes LeNet5Worker gives them
- * (chunks of 4 images; dense weight gradients over blocks of min(batch, 256) rows), through OpenBLAS
- * on one thread with hot caches. Usage: gemm_shapes BATCH. Prints one line per product: GFLOP/s and
- * seconds per 60,000-example epoch, then their total: the time an epoch would take if everything
- * other than these products were free. */
+ * (conv2's forward product on chunks of 4 images; the dense layers over blocks of min(batch, 256)
+ * rows), through OpenBLAS on one thread with hot caches. conv1's forward pass and both convolutions'
+ * backward passes are no products (CVectorKernels computes them directly), so they are not here.
+ * Usage: gemm_shapes BATCH. Prints one line per product: GFLOP/s and seconds per 60,000-example
+ * epoch, then their total: the time an epoch would take if everything other than these products were
+ * free. */
 #include <gsl/gsl_cblas.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,17 +51,13 @@ int main(int argc, char **argv) {
     openblas_set_num_threads(1);
     int block = batch < 256 ? batch : 256;
     double chunks = 60000 / 4.0, blocks = 60000.0 / block, total = 0;
-    total += product("conv1 forward", 0, 0, 6, 3136, 25, 0, chunks);
-    total += product("conv1 weight gradient", 0, 1, 6, 25, 3136, 1, chunks);
     total += product("conv2 forward", 0, 0, 16, 400, 150, 0, chunks);
-    total += product("conv2 weight gradient (transposed)", 0, 1, 150, 16, 400, 1, chunks);
-    total += product("conv2 patch gradient", 1, 0, 150, 400, 16, 0, chunks);
-    total += product("conv3 forward", 0, 1, 4, 120, 400, 0, chunks);
-    total += product("fc1 forward", 0, 1, 4, 84, 120, 0, chunks);
-    total += product("fc2 forward", 0, 1, 4, 10, 84, 0, chunks);
-    total += product("fc2 input gradient", 0, 0, 4, 84, 10, 0, chunks);
-    total += product("fc1 input gradient", 0, 0, 4, 120, 84, 0, chunks);
-    total += product("conv3 input gradient", 0, 0, 4, 400, 120, 0, chunks);
+    total += product("conv3 forward", 0, 1, block, 120, 400, 0, blocks);
+    total += product("fc1 forward", 0, 1, block, 84, 120, 0, blocks);
+    total += product("fc2 forward", 0, 1, block, 10, 84, 0, blocks);
+    total += product("fc2 input gradient", 0, 0, block, 84, 10, 0, blocks);
+    total += product("fc1 input gradient", 0, 0, block, 120, 84, 0, blocks);
+    total += product("conv3 input gradient", 0, 0, block, 400, 120, 0, blocks);
     total += product("fc2 weight gradient", 1, 0, 10, 84, block, 1, blocks);
     total += product("fc1 weight gradient", 1, 0, 84, 120, block, 1, blocks);
     total += product("conv3 weight gradient", 1, 0, 120, 400, block, 1, blocks);

@@ -508,11 +508,68 @@ AVX2_TARGET static void pool_forward_avx2(const float *input, int channels, int 
         }
 }
 
+/* Set-bit positions of each 4-bit mask, one a byte from the lowest. */
+static const uint32_t nibble_positions[16] = {
+    0x00000000, 0x00000000, 0x00000001, 0x00000100, 0x00000002, 0x00000200, 0x00000201, 0x00020100,
+    0x00000003, 0x00000300, 0x00000301, 0x00030100, 0x00000302, 0x00030200, 0x00030201, 0x03020100,
+};
+
+/* Lane indices that move the lanes set in an 8-bit mask to the front, in order (the rest: any lane). */
+AVX2_TARGET static inline __m256i compress_indices(int mask) {
+    int low = mask & 15;
+    uint64_t packed = nibble_positions[low] |
+                      (uint64_t)(nibble_positions[mask >> 4] + 0x04040404u) << (8 * __builtin_popcount(low));
+    return _mm256_cvtepu8_epi32(_mm_cvtsi64_si128((long long)packed));
+}
+
+/* route_pooled 8 pooled outputs at a time: the active ones are packed to the front of a vector and
+ * stored at the end of the list (the lanes after them are overwritten by the next block). The lists
+ * are route_pooled_body's, entry for entry: integers computed exactly, gradients copied. */
 AVX2_TARGET static void route_pooled_avx2(const float *output_gradient, const float *output, const int32_t *winners,
                                           int channels, int images, int side, int image_stride, int in_side,
                                           stl_routes routes, float *bias_gradient) {
-    route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
-                      bias_gradient);
+    int per_image = (side / 2) * (side / 2);
+    ptrdiff_t plane = (ptrdiff_t)side * side;
+    if (plane >= (1 << 22)) {
+        /* The row below comes from a float division, exact only for smaller planes. */
+        route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+                          bias_gradient);
+        return;
+    }
+    const __m256 zero = _mm256_setzero_ps(), half = _mm256_set1_ps(0.5f), inverse = _mm256_set1_ps(1.0f / side);
+    const __m256i widen = _mm256_set1_epi32(in_side - side);
+    for (int c = 0; c < channels; c++) {
+        float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
+        int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
+        int count = 0;
+        for (int i = 0; i < images; i++) {
+            ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * per_image;
+            int32_t plane_start = (int32_t)(((ptrdiff_t)c * images + i) * plane);
+            const __m256i start = _mm256_set1_epi32(plane_start), first = _mm256_set1_epi32(i * image_stride);
+            int q = 0;
+            for (; q + 8 <= per_image; q += 8) {
+                int mask = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(output + pooled + q), zero, _CMP_GT_OQ));
+                __m256i local = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)(winners + pooled + q)), start);
+                /* y = local / side: (local + 0.5) / side is at least 0.5 / side from an integer. */
+                __m256i y = _mm256_cvttps_epi32(_mm256_mul_ps(_mm256_add_ps(_mm256_cvtepi32_ps(local), half), inverse));
+                /* i*image_stride + y*in_side + x = i*image_stride + local + y*(in_side - side) */
+                __m256i at = _mm256_add_epi32(_mm256_add_epi32(first, local), _mm256_mullo_epi32(y, widen));
+                __m256i order = compress_indices(mask);
+                _mm256_storeu_ps(gradient + count,
+                                 _mm256_permutevar8x32_ps(_mm256_loadu_ps(output_gradient + pooled + q), order));
+                _mm256_storeu_si256((__m256i *)(offset + count), _mm256_permutevar8x32_epi32(at, order));
+                count += __builtin_popcount(mask);
+            }
+            for (; q < per_image; q++) {
+                int32_t local = winners[pooled + q] - plane_start, y = local / side, x = local - y * side;
+                gradient[count] = output_gradient[pooled + q];
+                offset[count] = i * image_stride + y * in_side + x;
+                count += output[pooled + q] > 0.0f;
+            }
+            routes.ends[c * images + i] = count;
+        }
+        bias_gradient[c] += listed_sum(gradient, count);
+    }
 }
 
 /* The first `kernel` lanes. */
