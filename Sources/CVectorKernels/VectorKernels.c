@@ -1,10 +1,11 @@
 /* Each kernel's body is written once as an always-inline function and compiled twice: into the
  * portable functions and into functions that carry target("avx2,fma"). Row lengths the network uses
  * (28 and 10 outputs per row, 14 pooled outputs) are passed as constants so the compiler unrolls and
- * vectorises those rows for each target. Pooling and its backward pass are explicit AVX2 for blocks
- * of 8 pooled outputs of a row (a row longer than a block ends with a block overlapping the one
- * before; planes with rows shorter than a block are taken flat); the portable build runs the same blocks
- * element by element and sums in the same order, so both builds agree bit for bit. */
+ * vectorises those rows for each target. Pooling, the fused conv1 + pooling, the routing and the
+ * convolutions' backward passes are explicit AVX2 (pooling in blocks of 8 pooled outputs of a row, a
+ * row longer than a block ending with a block overlapping the one before); the portable build computes
+ * every output by the same operations in the same order (each multiply-add one fmaf), so both builds
+ * agree bit for bit. */
 #include "CVectorKernels.h"
 
 #include <math.h>
