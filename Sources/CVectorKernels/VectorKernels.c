@@ -182,6 +182,17 @@ ALWAYS_INLINE float listed_sum(const float *gradient, int count) {
     return lane_sum(lanes);
 }
 
+/* Writes pooled output `at` as list entry `count` and returns the count moved past it if it is
+ * active. Branch-free: every entry is written, and the count moves past the active ones only. */
+ALWAYS_INLINE int route_entry(const float *output_gradient, const float *output, const int32_t *winners,
+                              ptrdiff_t at, int32_t plane_start, int side, int32_t first, int in_side,
+                              float *gradient, int32_t *offset, int count) {
+    int32_t local = winners[at] - plane_start, y = local / side, x = local - y * side;
+    gradient[count] = output_gradient[at];
+    offset[count] = first + y * in_side + x;
+    return count + (output[at] > 0.0f);
+}
+
 /* route_pooled with the raw side as a constant, so the division below is a multiplication. */
 ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *output, const int32_t *winners,
                                      int channels, int images, int side, int image_stride, int in_side,
@@ -195,13 +206,9 @@ ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *
         for (int i = 0; i < images; i++) {
             ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * per_image;
             int32_t plane_start = (int32_t)(((ptrdiff_t)c * images + i) * plane);
-            for (int q = 0; q < per_image; q++) {
-                /* Branch-free: every entry is written, and the count moves past the active ones. */
-                int32_t local = winners[pooled + q] - plane_start, y = local / side, x = local - y * side;
-                gradient[count] = output_gradient[pooled + q];
-                offset[count] = i * image_stride + y * in_side + x;
-                count += output[pooled + q] > 0.0f;
-            }
+            for (int q = 0; q < per_image; q++)
+                count = route_entry(output_gradient, output, winners, pooled + q, plane_start, side,
+                                    i * image_stride, in_side, gradient, offset, count);
             routes.ends[c * images + i] = count;
         }
         bias_gradient[c] += listed_sum(gradient, count);
@@ -561,12 +568,9 @@ AVX2_TARGET static void route_pooled_avx2(const float *output_gradient, const fl
                 _mm256_storeu_si256((__m256i *)(offset + count), _mm256_permutevar8x32_epi32(at, order));
                 count += __builtin_popcount(mask);
             }
-            for (; q < per_image; q++) {
-                int32_t local = winners[pooled + q] - plane_start, y = local / side, x = local - y * side;
-                gradient[count] = output_gradient[pooled + q];
-                offset[count] = i * image_stride + y * in_side + x;
-                count += output[pooled + q] > 0.0f;
-            }
+            for (; q < per_image; q++)
+                count = route_entry(output_gradient, output, winners, pooled + q, plane_start, side,
+                                    i * image_stride, in_side, gradient, offset, count);
             routes.ends[c * images + i] = count;
         }
         bias_gradient[c] += listed_sum(gradient, count);
