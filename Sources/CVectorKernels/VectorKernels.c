@@ -193,10 +193,17 @@ ALWAYS_INLINE int route_entry(const float *output_gradient, const float *output,
     return count + (output[at] > 0.0f);
 }
 
-/* route_pooled with the raw side as a constant, so the division below is a multiplication. */
+/* Routes the 8 pooled outputs from `at` (entries of one image and channel), appending the active
+ * ones at list entry `count`; returns the new count. Only the AVX2 build has one. */
+typedef int (*route_block_step)(const float *output_gradient, const float *output, const int32_t *winners,
+                                ptrdiff_t at, int32_t plane_start, int side, int32_t first, int in_side,
+                                float *gradient, int32_t *offset, int count);
+
+/* route_pooled with the raw side as a constant (so route_entry's division is a multiplication),
+ * blocks of 8 outputs by `block` where there is one, the rest by route_entry. */
 ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *output, const int32_t *winners,
                                      int channels, int images, int side, int image_stride, int in_side,
-                                     stl_routes routes, float *bias_gradient) {
+                                     stl_routes routes, float *bias_gradient, route_block_step block) {
     int per_image = (side / 2) * (side / 2);
     ptrdiff_t plane = (ptrdiff_t)side * side;
     for (int c = 0; c < channels; c++) {
@@ -206,7 +213,12 @@ ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *
         for (int i = 0; i < images; i++) {
             ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * per_image;
             int32_t plane_start = (int32_t)(((ptrdiff_t)c * images + i) * plane);
-            for (int q = 0; q < per_image; q++)
+            int q = 0;
+            if (block)
+                for (; q + 8 <= per_image; q += 8)
+                    count = block(output_gradient, output, winners, pooled + q, plane_start, side, i * image_stride,
+                                  in_side, gradient, offset, count);
+            for (; q < per_image; q++)
                 count = route_entry(output_gradient, output, winners, pooled + q, plane_start, side,
                                     i * image_stride, in_side, gradient, offset, count);
             routes.ends[c * images + i] = count;
@@ -217,13 +229,16 @@ ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *
 
 ALWAYS_INLINE void route_pooled_body(const float *output_gradient, const float *output, const int32_t *winners,
                                      int channels, int images, int side, int image_stride, int in_side,
-                                     stl_routes routes, float *bias_gradient) {
+                                     stl_routes routes, float *bias_gradient, route_block_step block) {
     if (side == 10)
-        route_pooled_side(output_gradient, output, winners, channels, images, 10, image_stride, in_side, routes, bias_gradient);
+        route_pooled_side(output_gradient, output, winners, channels, images, 10, image_stride, in_side, routes,
+                          bias_gradient, block);
     else if (side == 28)
-        route_pooled_side(output_gradient, output, winners, channels, images, 28, image_stride, in_side, routes, bias_gradient);
+        route_pooled_side(output_gradient, output, winners, channels, images, 28, image_stride, in_side, routes,
+                          bias_gradient, block);
     else
-        route_pooled_side(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes, bias_gradient);
+        route_pooled_side(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+                          bias_gradient, block);
 }
 
 /* Entries in channel c's list. */
@@ -236,13 +251,14 @@ static void conv_weight_gradient_portable(const float *input, int in_channels, i
     for (int c = 0; c < channels; c++) {
         const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
         const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
+        int count = listed(routes, c);
         for (int ci = 0; ci < in_channels; ci++)
             for (int ky = 0; ky < kernel; ky++) {
                 float *row = weight_gradient + (((ptrdiff_t)c * in_channels + ci) * kernel + ky) * kernel;
                 const float *source = input + (ptrdiff_t)ci * plane_stride + (ptrdiff_t)ky * in_side;
                 for (int kx = 0; kx < kernel; kx++) {
                     float sum = row[kx];
-                    for (int e = 0; e < listed(routes, c); e++) sum = fmaf(gradient[e], source[offset[e] + kx], sum);
+                    for (int e = 0; e < count; e++) sum = fmaf(gradient[e], source[offset[e] + kx], sum);
                     row[kx] = sum;
                 }
             }
@@ -257,43 +273,53 @@ ALWAYS_INLINE void pad_kernel(const float *weights, int rows, int kernel, float 
         for (int kx = 0; kx < 8; kx++) padded[r][kx] = kx < kernel ? weights[(ptrdiff_t)r * kernel + kx] : 0.0f;
 }
 
-/* Calls visit(e) for every entry of channel c's list, taking the images in turn (one entry of each
- * image that has one left, then the next): successive entries then lie in different images, so an
- * update never waits on the overlapping stores of the one before, while each image's entries keep
- * their list order. */
-#define FOR_EACH_ENTRY_BY_IMAGES(routes, c, e, visit)                                                     \
-    do {                                                                                                 \
-        int32_t next_[(routes).images], left_ = 1;                                                       \
-        for (int i_ = 0; i_ < (routes).images; i_++)                                                     \
-            next_[i_] = i_ == 0 ? 0 : (routes).ends[(c) * (routes).images + i_ - 1];                     \
-        while (left_) {                                                                                  \
-            left_ = 0;                                                                                   \
-            for (int i_ = 0; i_ < (routes).images; i_++)                                                 \
-                if (next_[i_] < (routes).ends[(c) * (routes).images + i_]) {                             \
-                    int e = next_[i_]++;                                                                 \
-                    visit;                                                                               \
-                    left_ = 1;                                                                           \
-                }                                                                                        \
-        }                                                                                                \
-    } while (0)
+/* Adds `gradient` times a padded kernel (in_channels * kernel rows of 8) onto the receptive field
+ * whose top-left input is `target`. */
+typedef void (*scatter_route_step)(float *target, const float (*padded)[8], float gradient, int in_channels,
+                                   int kernel, ptrdiff_t plane_stride, ptrdiff_t in_side);
 
-static void conv_input_gradient_portable(const float *weights, int in_channels, int plane_stride, int in_side,
-                                         int kernel, stl_routes routes, int channels, float *input_gradient) {
+ALWAYS_INLINE void scatter_route_portable(float *target, const float (*padded)[8], float gradient, int in_channels,
+                                          int kernel, ptrdiff_t plane_stride, ptrdiff_t in_side) {
+    for (int ci = 0; ci < in_channels; ci++)
+        for (int ky = 0; ky < kernel; ky++) {
+            float *row = target + ci * plane_stride + ky * in_side;
+            const float *w = padded[ci * kernel + ky];
+            for (int kx = 0; kx < 8; kx++) row[kx] = fmaf(gradient, w[kx], row[kx]);
+        }
+}
+
+/* Channel by channel, the channel's routes taking the images in turn (one entry of each image that has
+ * one left, then the next): successive updates then lie in different images, so one never waits on the
+ * overlapping stores of the one before, while each image's entries keep their list order. */
+ALWAYS_INLINE void conv_input_gradient_body(const float *weights, int in_channels, int plane_stride, int in_side,
+                                            int kernel, stl_routes routes, int channels, float *input_gradient,
+                                            scatter_route_step scatter) {
     int rows = in_channels * kernel;
     float padded[STL_PADDED_ROWS][8];
+    int32_t next[routes.images];
     for (int c = 0; c < channels; c++) {
         pad_kernel(weights + (ptrdiff_t)c * rows * kernel, rows, kernel, padded);
         const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
         const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
-        FOR_EACH_ENTRY_BY_IMAGES(routes, c, e, {
-            for (int ci = 0; ci < in_channels; ci++)
-                for (int ky = 0; ky < kernel; ky++) {
-                    float *target = input_gradient + offset[e] + (ptrdiff_t)ci * plane_stride + (ptrdiff_t)ky * in_side;
-                    const float *w = padded[ci * kernel + ky];
-                    for (int kx = 0; kx < 8; kx++) target[kx] = fmaf(gradient[e], w[kx], target[kx]);
+        const int32_t *ends = routes.ends + (ptrdiff_t)c * routes.images;
+        for (int i = 0; i < routes.images; i++) next[i] = i == 0 ? 0 : ends[i - 1];
+        for (int left = 1; left;) {
+            left = 0;
+            for (int i = 0; i < routes.images; i++)
+                if (next[i] < ends[i]) {
+                    int e = next[i]++;
+                    scatter(input_gradient + offset[e], (const float (*)[8])padded, gradient[e], in_channels, kernel,
+                            plane_stride, in_side);
+                    left = 1;
                 }
-        });
+        }
     }
+}
+
+static void conv_input_gradient_portable(const float *weights, int in_channels, int plane_stride, int in_side,
+                                         int kernel, stl_routes routes, int channels, float *input_gradient) {
+    conv_input_gradient_body(weights, in_channels, plane_stride, in_side, kernel, routes, channels, input_gradient,
+                             scatter_route_portable);
 }
 
 /* ---- dense layers ---- */
@@ -352,7 +378,7 @@ static void route_pooled_portable(const float *output_gradient, const float *out
                                   int channels, int images, int side, int image_stride, int in_side,
                                   stl_routes routes, float *bias_gradient) {
     route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
-                      bias_gradient);
+                      bias_gradient, NULL);
 }
 
 static const stl_kernel_set portable_kernels = {
@@ -530,51 +556,37 @@ AVX2_TARGET static inline __m256i compress_indices(int mask) {
     return _mm256_cvtepu8_epi32(_mm_cvtsi64_si128((long long)packed));
 }
 
-/* route_pooled 8 pooled outputs at a time: the active ones are packed to the front of a vector and
- * stored at the end of the list (the lanes after them are overwritten by the next block). The lists
- * are route_pooled_body's, entry for entry: integers computed exactly, gradients copied. */
+/* route_block_step in AVX2: the active outputs of 8 are packed to the front of a vector and stored at
+ * the end of the list (the lanes after them are overwritten by what comes next). The entries are
+ * route_entry's: integers computed exactly, gradients copied. */
+AVX2_TARGET static inline int route_block_avx2(const float *output_gradient, const float *output,
+                                               const int32_t *winners, ptrdiff_t at, int32_t plane_start, int side,
+                                               int32_t first, int in_side, float *gradient, int32_t *offset,
+                                               int count) {
+    int mask = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(output + at), _mm256_setzero_ps(), _CMP_GT_OQ));
+    __m256i local = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)(winners + at)), _mm256_set1_epi32(plane_start));
+    /* y = local / side: (local + 0.5) / side is at least 0.5 / side from an integer, and local < 2^22. */
+    __m256i y = _mm256_cvttps_epi32(_mm256_mul_ps(_mm256_add_ps(_mm256_cvtepi32_ps(local), _mm256_set1_ps(0.5f)),
+                                                  _mm256_set1_ps(1.0f / side)));
+    /* first + y*in_side + x = first + local + y*(in_side - side) */
+    __m256i entry = _mm256_add_epi32(_mm256_add_epi32(_mm256_set1_epi32(first), local),
+                                     _mm256_mullo_epi32(y, _mm256_set1_epi32(in_side - side)));
+    __m256i order = compress_indices(mask);
+    _mm256_storeu_ps(gradient + count, _mm256_permutevar8x32_ps(_mm256_loadu_ps(output_gradient + at), order));
+    _mm256_storeu_si256((__m256i *)(offset + count), _mm256_permutevar8x32_epi32(entry, order));
+    return count + __builtin_popcount(mask);
+}
+
 AVX2_TARGET static void route_pooled_avx2(const float *output_gradient, const float *output, const int32_t *winners,
                                           int channels, int images, int side, int image_stride, int in_side,
                                           stl_routes routes, float *bias_gradient) {
-    int per_image = (side / 2) * (side / 2);
-    ptrdiff_t plane = (ptrdiff_t)side * side;
-    if (plane >= (1 << 22)) {
-        /* The row below comes from a float division, exact only for smaller planes. */
+    /* The block step's row comes from a float division, exact only for smaller planes. */
+    if ((ptrdiff_t)side * side < (1 << 22))
         route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
-                          bias_gradient);
-        return;
-    }
-    const __m256 zero = _mm256_setzero_ps(), half = _mm256_set1_ps(0.5f), inverse = _mm256_set1_ps(1.0f / side);
-    const __m256i widen = _mm256_set1_epi32(in_side - side);
-    for (int c = 0; c < channels; c++) {
-        float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
-        int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
-        int count = 0;
-        for (int i = 0; i < images; i++) {
-            ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * per_image;
-            int32_t plane_start = (int32_t)(((ptrdiff_t)c * images + i) * plane);
-            const __m256i start = _mm256_set1_epi32(plane_start), first = _mm256_set1_epi32(i * image_stride);
-            int q = 0;
-            for (; q + 8 <= per_image; q += 8) {
-                int mask = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(output + pooled + q), zero, _CMP_GT_OQ));
-                __m256i local = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)(winners + pooled + q)), start);
-                /* y = local / side: (local + 0.5) / side is at least 0.5 / side from an integer. */
-                __m256i y = _mm256_cvttps_epi32(_mm256_mul_ps(_mm256_add_ps(_mm256_cvtepi32_ps(local), half), inverse));
-                /* i*image_stride + y*in_side + x = i*image_stride + local + y*(in_side - side) */
-                __m256i at = _mm256_add_epi32(_mm256_add_epi32(first, local), _mm256_mullo_epi32(y, widen));
-                __m256i order = compress_indices(mask);
-                _mm256_storeu_ps(gradient + count,
-                                 _mm256_permutevar8x32_ps(_mm256_loadu_ps(output_gradient + pooled + q), order));
-                _mm256_storeu_si256((__m256i *)(offset + count), _mm256_permutevar8x32_epi32(at, order));
-                count += __builtin_popcount(mask);
-            }
-            for (; q < per_image; q++)
-                count = route_entry(output_gradient, output, winners, pooled + q, plane_start, side,
-                                    i * image_stride, in_side, gradient, offset, count);
-            routes.ends[c * images + i] = count;
-        }
-        bias_gradient[c] += listed_sum(gradient, count);
-    }
+                          bias_gradient, route_block_avx2);
+    else
+        route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+                          bias_gradient, NULL);
 }
 
 /* The first `kernel` lanes. */
@@ -627,35 +639,27 @@ AVX2_TARGET static void conv_weight_gradient_avx2(const float *input, int in_cha
     }
 }
 
-/* One route's update of its receptive field: kernel rows of 8 entries, a kernel of 5 rows a plane. */
-AVX2_TARGET static inline void scatter_route_5(float *target, const float (*padded)[8], float gradient,
-                                               int in_channels, ptrdiff_t plane_stride, ptrdiff_t in_side) {
+/* scatter_route_step in AVX2: one load, FMA and store a kernel row. */
+AVX2_TARGET static inline void scatter_route_avx2(float *target, const float (*padded)[8], float gradient,
+                                                  int in_channels, int kernel, ptrdiff_t plane_stride,
+                                                  ptrdiff_t in_side) {
     const __m256 g = _mm256_set1_ps(gradient);
-    for (int ci = 0; ci < in_channels; ci++, target += plane_stride, padded += 5) {
-        float *row = target;
-        for (int ky = 0; ky < 5; ky++, row += in_side)
-            _mm256_storeu_ps(row, _mm256_fmadd_ps(g, _mm256_loadu_ps(padded[ky]), _mm256_loadu_ps(row)));
-    }
+    for (int ci = 0; ci < in_channels; ci++)
+        for (int ky = 0; ky < kernel; ky++) {
+            float *row = target + ci * plane_stride + ky * in_side;
+            _mm256_storeu_ps(row, _mm256_fmadd_ps(g, _mm256_loadu_ps(padded[ci * kernel + ky]), _mm256_loadu_ps(row)));
+        }
 }
 
 AVX2_TARGET static void conv_input_gradient_avx2(const float *weights, int in_channels, int plane_stride, int in_side,
                                                  int kernel, stl_routes routes, int channels, float *input_gradient) {
-    if (kernel != 5) {
-        conv_input_gradient_portable(weights, in_channels, plane_stride, in_side, kernel, routes, channels,
-                                     input_gradient);
-        return;
-    }
-    int rows = in_channels * 5;
-    float padded[STL_PADDED_ROWS][8];
-    for (int c = 0; c < channels; c++) {
-        pad_kernel(weights + (ptrdiff_t)c * rows * 5, rows, 5, padded);
-        const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
-        const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
-        FOR_EACH_ENTRY_BY_IMAGES(routes, c, e, {
-            scatter_route_5(input_gradient + offset[e], (const float (*)[8])padded, gradient[e],
-                            in_channels, plane_stride, in_side);
-        });
-    }
+    /* LeNet-5's kernel of 5 as a constant, so each route's rows are unrolled. */
+    if (kernel == 5)
+        conv_input_gradient_body(weights, in_channels, plane_stride, in_side, 5, routes, channels, input_gradient,
+                                 scatter_route_avx2);
+    else
+        conv_input_gradient_body(weights, in_channels, plane_stride, in_side, kernel, routes, channels,
+                                 input_gradient, scatter_route_avx2);
 }
 
 static const stl_kernel_set avx2_kernels = {
