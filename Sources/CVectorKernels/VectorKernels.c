@@ -202,9 +202,9 @@ typedef int (*route_block_step)(const float *output_gradient, const float *outpu
 /* route_pooled with the raw side as a constant (so route_entry's division is a multiplication),
  * blocks of 8 outputs by `block` where there is one, the rest by route_entry. */
 ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *output, const int32_t *winners,
-                                     int channels, int images, int side, int image_stride, int in_side,
+                                     int channels, int side, int image_stride, int in_side,
                                      stl_routes routes, float *bias_gradient, route_block_step block) {
-    int per_image = (side / 2) * (side / 2);
+    int images = routes.images, per_image = (side / 2) * (side / 2);
     ptrdiff_t plane = (ptrdiff_t)side * side;
     for (int c = 0; c < channels; c++) {
         float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
@@ -228,16 +228,16 @@ ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *
 }
 
 ALWAYS_INLINE void route_pooled_body(const float *output_gradient, const float *output, const int32_t *winners,
-                                     int channels, int images, int side, int image_stride, int in_side,
+                                     int channels, int side, int image_stride, int in_side,
                                      stl_routes routes, float *bias_gradient, route_block_step block) {
     if (side == 10)
-        route_pooled_side(output_gradient, output, winners, channels, images, 10, image_stride, in_side, routes,
+        route_pooled_side(output_gradient, output, winners, channels, 10, image_stride, in_side, routes,
                           bias_gradient, block);
     else if (side == 28)
-        route_pooled_side(output_gradient, output, winners, channels, images, 28, image_stride, in_side, routes,
+        route_pooled_side(output_gradient, output, winners, channels, 28, image_stride, in_side, routes,
                           bias_gradient, block);
     else
-        route_pooled_side(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+        route_pooled_side(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
                           bias_gradient, block);
 }
 
@@ -375,9 +375,9 @@ static void dense_backward_portable(float *gradient, const float *activations, i
 }
 
 static void route_pooled_portable(const float *output_gradient, const float *output, const int32_t *winners,
-                                  int channels, int images, int side, int image_stride, int in_side,
+                                  int channels, int side, int image_stride, int in_side,
                                   stl_routes routes, float *bias_gradient) {
-    route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+    route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
                       bias_gradient, NULL);
 }
 
@@ -578,14 +578,14 @@ AVX2_TARGET static inline int route_block_avx2(const float *output_gradient, con
 }
 
 AVX2_TARGET static void route_pooled_avx2(const float *output_gradient, const float *output, const int32_t *winners,
-                                          int channels, int images, int side, int image_stride, int in_side,
+                                          int channels, int side, int image_stride, int in_side,
                                           stl_routes routes, float *bias_gradient) {
     /* The block step's row comes from a float division, exact only for smaller planes. */
     if ((ptrdiff_t)side * side < (1 << 22))
-        route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+        route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
                           bias_gradient, route_block_avx2);
     else
-        route_pooled_body(output_gradient, output, winners, channels, images, side, image_stride, in_side, routes,
+        route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
                           bias_gradient, NULL);
 }
 

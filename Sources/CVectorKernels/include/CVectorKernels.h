@@ -1,6 +1,6 @@
 /* LeNet-5's kernels other than the dense matrix products (patch extraction, bias + ReLU + 2x2
- * max-pooling, the convolutions' backward passes through the pooling, dense-layer bias + ReLU and its
- * backward pass) in two builds of the same code: one for any x86-64 or ARM CPU and one whose functions
+ * max-pooling, a convolution fused with its pooling, the convolutions' backward passes through the
+ * pooling, dense-layer bias + ReLU and its backward pass) in two builds of the same code: one for any x86-64 or ARM CPU and one whose functions
  * carry __attribute__((target("avx2,fma"))), picked at run time by a CPU check. Both builds give
  * bit-identical results: every kernel copies, compares, adds or fuses multiply-adds (fmaf, exactly
  * rounded everywhere) in a fixed order, so the vector width cannot change a rounding. On an x86-64 CPU
@@ -54,12 +54,12 @@ typedef struct stl_kernel_set {
     void (*conv_pool_forward)(const float *input, int images, int in_channels, int in_side, int image_stride,
                               int plane_stride, const float *weights, const float *bias, int channels,
                               float *output, int32_t *winners);
-    /* Lists in routes the pooled outputs (image-major, as pool_forward wrote them from a raw output of
-     * the given side) that are positive, with their gradient and the offset of their winner's receptive
-     * field in the convolution's input (rows of in_side, images image_stride apart); adds each
-     * channel's listed gradients, in list order, to bias_gradient. */
+    /* Lists in routes the pooled outputs of routes.images images (image-major, as pool_forward wrote
+     * them from a raw output of the given side) that are positive, with their gradient and the offset of
+     * their winner's receptive field in the convolution's input (rows of in_side, images image_stride
+     * apart); adds each channel's listed gradients, in list order, to bias_gradient. */
     void (*route_pooled)(const float *output_gradient, const float *output, const int32_t *winners,
-                         int channels, int images, int side, int image_stride, int in_side, stl_routes routes,
+                         int channels, int side, int image_stride, int in_side, stl_routes routes,
                          float *bias_gradient);
     /* Adds to weight_gradient ([channels][in_channels][kernel][kernel]) the gradient of a valid,
      * stride-1 convolution of input (planes plane_stride apart, rows of in_side) whose raw output

@@ -76,7 +76,7 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
         into routes: PooledRoutes, biasGradient: UnsafeMutablePointer<Float>
     ) {
         precondition(routes.channels >= channels && routes.capacity >= images * (side / 2) * (side / 2))
-        set.pointee.route_pooled(outputGradient, output, winners, Int32(channels), Int32(images), Int32(side),
+        set.pointee.route_pooled(outputGradient, output, winners, Int32(channels), Int32(side),
                                  Int32(inputImageStride), Int32(inputSide), routes.prepare(images: images), biasGradient)
     }
 
