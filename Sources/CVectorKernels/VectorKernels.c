@@ -24,44 +24,11 @@
 #define AVX2_TARGET __attribute__((target("avx2,fma")))
 #endif
 
-/* Pooled outputs per block: one AVX2 vector. */
-enum { BLOCK = 8 };
-
-ALWAYS_INLINE void copy_row(float *restrict destination, const float *restrict source, int count) {
-    for (int j = 0; j < count; j++) destination[j] = source[j];
-}
-
-/* ---- im2col ---- */
-
-ALWAYS_INLINE void unfold_rows(const float *planes, float *patches, int images, int channels, int side,
-                               int image_stride, int plane_stride, int kernel, int out) {
-    float *patch_row = patches;
-    for (int c = 0; c < channels; c++)
-        for (int ky = 0; ky < kernel; ky++)
-            for (int kx = 0; kx < kernel; kx++) {
-                const float *image = planes + (ptrdiff_t)c * plane_stride + (ptrdiff_t)ky * side + kx;
-                for (int i = 0; i < images; i++) {
-                    const float *row = image;
-                    for (int y = 0; y < out; y++) {
-                        copy_row(patch_row, row, out);
-                        row += side;
-                        patch_row += out;
-                    }
-                    image += image_stride;
-                }
-            }
-}
-
-/* unfold_rows with the row lengths LeNet-5 uses (28 and 10 outputs) as constants. */
-ALWAYS_INLINE void unfold_body(const float *source, int images, int channels, int side, int image_stride,
-                               int plane_stride, int kernel, float *patches) {
-    int out = side - kernel + 1;
-    if (out == 28) unfold_rows(source, patches, images, channels, side, image_stride, plane_stride, kernel, 28);
-    else if (out == 10) unfold_rows(source, patches, images, channels, side, image_stride, plane_stride, kernel, 10);
-    else unfold_rows(source, patches, images, channels, side, image_stride, plane_stride, kernel, out);
-}
-
 /* ---- bias, ReLU and 2x2 max-pooling ---- */
+
+/* A 2x2 window (stride 2) pools to its first maximum in row-major order (PyTorch's pick), then bias
+ * and ReLU: max(0, best + bias). Pooling before the bias is exact, as x -> max(0, x + b) does not
+ * decrease. */
 
 /* Branch-free selections for the scalar windows: which entry wins and which outputs are active are
  * random, so branches would mispredict (and compilers turn ?: on floats into branches here). */
@@ -99,27 +66,11 @@ ALWAYS_INLINE void pool_window(const float *input, ptrdiff_t top, int side, floa
     *winner = (int32_t)at;
 }
 
-static void pool_forward_portable(const float *input, int channels, int images, int side, const float *bias,
-                                  float *output, int32_t *winners) {
-    int half = side / 2;
-    ptrdiff_t plane = (ptrdiff_t)side * side, out = 0;
-    for (int i = 0; i < images; i++)
-        for (int c = 0; c < channels; c++) {
-            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * plane;
-            for (int oy = 0; oy < half; oy++) {
-                ptrdiff_t top = plane_start + (ptrdiff_t)2 * oy * side;
-                for (int ox = 0; ox < half; ox++, out++)
-                    pool_window(input, top + 2 * ox, side, bias[c], output + out, winners + out);
-            }
-        }
-}
-
 /* ---- a convolution fused with its pooling ---- */
 
 /* A valid, stride-1 convolution with kernel 5, computed two output rows at a time and pooled at once
- * as pool_forward pools (bias and ReLU after the maximum), so its raw output never reaches memory.
- * Winners are the indices pool_forward would give on the raw output laid out channel-major over the
- * images ([c][i][y][x]). Each raw output is one chain of fused multiply-adds over (ci, ky, kx) in
+ * (bias and ReLU after the maximum), so its raw output never reaches memory. Winners are indices into
+ * the raw output as if it were laid out channel-major over the images ([c][i][y][x]). Each raw output is one chain of fused multiply-adds over (ci, ky, kx) in
  * order, from 0. */
 ALWAYS_INLINE float conv_output(const float *input, int in_channels, int in_side, int plane_stride,
                                 const float *weights, int y, int x) {
@@ -360,11 +311,6 @@ ALWAYS_INLINE void dense_backward_body(float *gradient, const float *activations
 
 /* ---- the portable build ---- */
 
-static void unfold_portable(const float *source, int images, int channels, int side, int image_stride,
-                            int plane_stride, int kernel, float *patches) {
-    unfold_body(source, images, channels, side, image_stride, plane_stride, kernel, patches);
-}
-
 static void dense_forward_portable(const float *bias, float *values, int rows, int columns, int relu_on) {
     dense_forward_body(bias, values, rows, columns, relu_on);
 }
@@ -383,8 +329,6 @@ static void route_pooled_portable(const float *output_gradient, const float *out
 
 static const stl_kernel_set portable_kernels = {
     .name = "portable",
-    .unfold = unfold_portable,
-    .pool_forward = pool_forward_portable,
     .conv_pool_forward = conv_pool_forward_portable,
     .route_pooled = route_pooled_portable,
     .conv_weight_gradient = conv_weight_gradient_portable,
@@ -398,11 +342,6 @@ const stl_kernel_set *stl_portable_kernels(void) { return &portable_kernels; }
 /* ---- the AVX2 + FMA build ---- */
 
 #ifdef STL_HAS_AVX2_BUILD
-
-AVX2_TARGET static void unfold_avx2(const float *source, int images, int channels, int side, int image_stride,
-                                    int plane_stride, int kernel, float *patches) {
-    unfold_body(source, images, channels, side, image_stride, plane_stride, kernel, patches);
-}
 
 AVX2_TARGET static void dense_forward_avx2(const float *bias, float *values, int rows, int columns, int relu_on) {
     dense_forward_body(bias, values, rows, columns, relu_on);
@@ -422,8 +361,12 @@ AVX2_TARGET static inline __m256 odd_entries(__m256 x, __m256 y) {
     return _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(x, y, 0xDD)), 0xD8));
 }
 
-AVX2_TARGET static inline __m256i pick(__m256i current, __m256i candidate, __m256 mask) {
-    return _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(current), _mm256_castsi256_ps(candidate), mask));
+/* One step of 8 windows' pooling: a candidate later in row-major order replaces the best so far (and its
+ * index the winner) only if it is greater. */
+AVX2_TARGET static inline void pool_candidate(__m256 *best, __m256i *at, __m256 candidate, __m256i index) {
+    __m256 wins = _mm256_cmp_ps(candidate, *best, _CMP_GT_OQ);
+    *best = _mm256_blendv_ps(*best, candidate, wins);
+    *at = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(*at), _mm256_castsi256_ps(index), wins));
 }
 
 /* One block: 8 windows whose first top-left input is `corner_index`; stores outputs and winners
@@ -438,18 +381,9 @@ AVX2_TARGET static inline void pool_block(const float *input, ptrdiff_t corner_i
     __m256i corner = _mm256_add_epi32(_mm256_set1_epi32((int32_t)corner_index), steps);
     __m256 best = even_entries(u0, u1);
     __m256i at = corner;
-    __m256 candidate = odd_entries(u0, u1);
-    __m256 wins = _mm256_cmp_ps(candidate, best, _CMP_GT_OQ);
-    best = _mm256_blendv_ps(best, candidate, wins);
-    at = pick(at, _mm256_add_epi32(corner, one), wins);
-    candidate = even_entries(l0, l1);
-    wins = _mm256_cmp_ps(candidate, best, _CMP_GT_OQ);
-    best = _mm256_blendv_ps(best, candidate, wins);
-    at = pick(at, _mm256_add_epi32(corner, down), wins);
-    candidate = odd_entries(l0, l1);
-    wins = _mm256_cmp_ps(candidate, best, _CMP_GT_OQ);
-    best = _mm256_blendv_ps(best, candidate, wins);
-    at = pick(at, _mm256_add_epi32(_mm256_add_epi32(corner, down), one), wins);
+    pool_candidate(&best, &at, odd_entries(u0, u1), _mm256_add_epi32(corner, one));
+    pool_candidate(&best, &at, even_entries(l0, l1), _mm256_add_epi32(corner, down));
+    pool_candidate(&best, &at, odd_entries(l0, l1), _mm256_add_epi32(_mm256_add_epi32(corner, down), one));
     _mm256_storeu_ps(output, _mm256_max_ps(_mm256_setzero_ps(), _mm256_add_ps(best, bias)));
     _mm256_storeu_si256((__m256i *)winners, _mm256_add_epi32(at, _mm256_set1_epi32(index_shift)));
 }
@@ -457,14 +391,9 @@ AVX2_TARGET static inline void pool_block(const float *input, ptrdiff_t corner_i
 /* conv_pool_forward for raw rows of 28: a row is three vectors and a half (the half an SSE vector, so
  * no load leaves the input row); two rows of one channel are 8 accumulators, and every input row
  * loaded feeds both. */
-AVX2_TARGET static void conv_pool_forward_avx2(const float *input, int images, int in_channels, int in_side,
-                                               int image_stride, int plane_stride, const float *weights,
-                                               const float *bias, int channels, float *output, int32_t *winners) {
-    if (in_side != 32) {
-        conv_pool_forward_portable(input, images, in_channels, in_side, image_stride, plane_stride, weights, bias,
-                                   channels, output, winners);
-        return;
-    }
+AVX2_TARGET static void conv_pool_rows_avx2(const float *input, int images, int in_channels,
+                                            int image_stride, int plane_stride, const float *weights,
+                                            const float *bias, int channels, float *output, int32_t *winners) {
     float rows[2 * 28];
     for (int i = 0; i < images; i++)
         for (int c = 0; c < channels; c++) {
@@ -507,7 +436,7 @@ AVX2_TARGET static void conv_pool_forward_avx2(const float *input, int images, i
                 _mm256_storeu_ps(rows + 36, l1);
                 _mm256_storeu_ps(rows + 44, l2);
                 _mm_storeu_ps(rows + 52, l3);
-                /* 14 pooled outputs: a block from 0 and one overlapping it from 6, as pool_forward_avx2. */
+                /* 14 pooled outputs: a block of 8 from 0 and one overlapping it from 6 (rewriting 2 with the same values). */
                 int32_t shift = (int32_t)(plane_start + (ptrdiff_t)2 * py * 28);
                 float *o = output + pooled + py * 14;
                 int32_t *wn = winners + pooled + py * 14;
@@ -517,29 +446,114 @@ AVX2_TARGET static void conv_pool_forward_avx2(const float *input, int images, i
         }
 }
 
-AVX2_TARGET static void pool_forward_avx2(const float *input, int channels, int images, int side,
-                                          const float *bias, float *output, int32_t *winners) {
-    if (side / 2 < BLOCK) {
-        /* Rows shorter than a block: masked loads and stores cost more than the scalar windows. */
-        pool_forward_portable(input, channels, images, side, bias, output, winners);
-        return;
+/* Most taps (input channels x 25) conv_pool_channels_avx2 takes. */
+enum { CHANNEL_KERNEL_TAPS = 16 * 25 };
+
+/* One raw output row of 10 pixels, 16 channels from `first`, of one image: two blocks of 5 pixels x
+ * 16 channels (10 accumulators), each tap one weight pair (taps_t: [tap][16]) and 5 broadcasts. */
+AVX2_TARGET static inline void conv_row_channels(const float *image, int in_channels, int plane_stride,
+                                                 const float *taps_t, float (*raw)[16]) {
+    for (int x0 = 0; x0 < 10; x0 += 5) {
+        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0;
+        __m256 b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0;
+        const float *w = taps_t;
+        for (int ci = 0; ci < in_channels; ci++)
+            for (int ky = 0; ky < 5; ky++) {
+                const float *row = image + (ptrdiff_t)ci * plane_stride + ky * 14 + x0;
+                for (int kx = 0; kx < 5; kx++, w += 16) {
+                    __m256 lo = _mm256_load_ps(w), hi = _mm256_load_ps(w + 8), v;
+                    v = _mm256_broadcast_ss(row + kx);
+                    a0 = _mm256_fmadd_ps(lo, v, a0);
+                    b0 = _mm256_fmadd_ps(hi, v, b0);
+                    v = _mm256_broadcast_ss(row + kx + 1);
+                    a1 = _mm256_fmadd_ps(lo, v, a1);
+                    b1 = _mm256_fmadd_ps(hi, v, b1);
+                    v = _mm256_broadcast_ss(row + kx + 2);
+                    a2 = _mm256_fmadd_ps(lo, v, a2);
+                    b2 = _mm256_fmadd_ps(hi, v, b2);
+                    v = _mm256_broadcast_ss(row + kx + 3);
+                    a3 = _mm256_fmadd_ps(lo, v, a3);
+                    b3 = _mm256_fmadd_ps(hi, v, b3);
+                    v = _mm256_broadcast_ss(row + kx + 4);
+                    a4 = _mm256_fmadd_ps(lo, v, a4);
+                    b4 = _mm256_fmadd_ps(hi, v, b4);
+                }
+            }
+        float (*out)[16] = raw + x0;
+        _mm256_store_ps(out[0], a0); _mm256_store_ps(out[0] + 8, b0);
+        _mm256_store_ps(out[1], a1); _mm256_store_ps(out[1] + 8, b1);
+        _mm256_store_ps(out[2], a2); _mm256_store_ps(out[2] + 8, b2);
+        _mm256_store_ps(out[3], a3); _mm256_store_ps(out[3] + 8, b3);
+        _mm256_store_ps(out[4], a4); _mm256_store_ps(out[4] + 8, b4);
     }
-    int half = side / 2;
-    ptrdiff_t plane = (ptrdiff_t)side * side, out = 0;
-    for (int i = 0; i < images; i++)
-        for (int c = 0; c < channels; c++) {
-            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * plane;
-            const __m256 b = _mm256_set1_ps(bias[c]);
-            for (int oy = 0; oy < half; oy++, out += half) {
-                ptrdiff_t top = plane_start + (ptrdiff_t)2 * oy * side;
-                for (int ox = 0; ox + BLOCK <= half; ox += BLOCK)
-                    pool_block(input, top + 2 * ox, side, b, output + out + ox, winners + out + ox, 0);
-                /* A last, overlapping block rewrites its first windows with the same values. */
-                if (half % BLOCK)
-                    pool_block(input, top + 2 * (half - BLOCK), side, b, output + out + half - BLOCK,
-                               winners + out + half - BLOCK, 0);
+}
+
+/* conv_pool_forward for conv2's shape (rows of 14 in, 10 out) with channels a multiple of 16: output
+ * channels are the vector lanes, so each tap's weights for 16 channels are two loads and each input a
+ * broadcast; a pair of raw rows (20 pixels x 16 channels) is pooled as soon as it is computed. */
+AVX2_TARGET static void conv_pool_channels_avx2(const float *input, int images, int in_channels,
+                                                int image_stride, int plane_stride, const float *weights,
+                                                const float *bias, int channels, float *output, int32_t *winners) {
+    int taps = in_channels * 25;
+    _Alignas(32) float taps_t[CHANNEL_KERNEL_TAPS][16];
+    _Alignas(32) float raw[2][10][16];
+    _Alignas(32) float best_lanes[16];
+    _Alignas(32) int32_t at_lanes[16];
+    for (int c0 = 0; c0 < channels; c0 += 16) {
+        for (int t = 0; t < taps; t++)
+            for (int c = 0; c < 16; c++) taps_t[t][c] = weights[(ptrdiff_t)(c0 + c) * taps + t];
+        const __m256 bias_lo = _mm256_loadu_ps(bias + c0), bias_hi = _mm256_loadu_ps(bias + c0 + 8);
+        const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+        for (int i = 0; i < images; i++) {
+            const float *image = input + (ptrdiff_t)i * image_stride;
+            /* raw-output index of pixel 0 of channel c0 + lane, image i: ((c*images + i) * 100) */
+            const __m256i start_lo = _mm256_mullo_epi32(
+                _mm256_add_epi32(_mm256_mullo_epi32(_mm256_add_epi32(lanes, _mm256_set1_epi32(c0)),
+                                                    _mm256_set1_epi32(images)), _mm256_set1_epi32(i)),
+                _mm256_set1_epi32(100));
+            const __m256i start_hi = _mm256_add_epi32(start_lo, _mm256_set1_epi32(8 * images * 100));
+            for (int py = 0; py < 5; py++) {
+                conv_row_channels(image + 2 * py * 14, in_channels, plane_stride, &taps_t[0][0], raw[0]);
+                conv_row_channels(image + (2 * py + 1) * 14, in_channels, plane_stride, &taps_t[0][0], raw[1]);
+                for (int px = 0; px < 5; px++) {
+                    int32_t pixel = 2 * py * 10 + 2 * px;
+                    for (int half = 0; half < 2; half++) {
+                        const float *p00 = raw[0][2 * px] + 8 * half, *p01 = raw[0][2 * px + 1] + 8 * half;
+                        const float *p10 = raw[1][2 * px] + 8 * half, *p11 = raw[1][2 * px + 1] + 8 * half;
+                        __m256i start = half ? start_hi : start_lo;
+                        __m256 best = _mm256_load_ps(p00);
+                        __m256i at = _mm256_add_epi32(start, _mm256_set1_epi32(pixel));
+                        pool_candidate(&best, &at, _mm256_load_ps(p01), _mm256_add_epi32(start, _mm256_set1_epi32(pixel + 1)));
+                        pool_candidate(&best, &at, _mm256_load_ps(p10), _mm256_add_epi32(start, _mm256_set1_epi32(pixel + 10)));
+                        pool_candidate(&best, &at, _mm256_load_ps(p11), _mm256_add_epi32(start, _mm256_set1_epi32(pixel + 11)));
+                        best = _mm256_max_ps(_mm256_setzero_ps(), _mm256_add_ps(best, half ? bias_hi : bias_lo));
+                        _mm256_store_ps(best_lanes + 8 * half, best);
+                        _mm256_store_si256((__m256i *)(at_lanes + 8 * half), at);
+                    }
+                    ptrdiff_t out = ((ptrdiff_t)i * channels + c0) * 25 + py * 5 + px;
+                    for (int c = 0; c < 16; c++) {
+                        output[out + c * 25] = best_lanes[c];
+                        winners[out + c * 25] = at_lanes[c];
+                    }
+                }
             }
         }
+    }
+}
+
+/* conv_pool_forward: conv1's shape (rows of 32 in) by rows, conv2's (rows of 14, 16 channels) by channels. */
+AVX2_TARGET static void conv_pool_forward_avx2(const float *input, int images, int in_channels, int in_side,
+                                               int image_stride, int plane_stride, const float *weights,
+                                               const float *bias, int channels, float *output, int32_t *winners) {
+    if (in_side == 32)
+        conv_pool_rows_avx2(input, images, in_channels, image_stride, plane_stride, weights, bias, channels, output,
+                            winners);
+    else if (in_side == 14 && channels % 16 == 0 && in_channels * 25 <= CHANNEL_KERNEL_TAPS)
+        conv_pool_channels_avx2(input, images, in_channels, image_stride, plane_stride, weights, bias, channels,
+                                output, winners);
+    else
+        conv_pool_forward_portable(input, images, in_channels, in_side, image_stride, plane_stride, weights, bias,
+                                   channels, output, winners);
 }
 
 /* Set-bit positions of each 4-bit mask, one a byte from the lowest. */
@@ -664,8 +678,6 @@ AVX2_TARGET static void conv_input_gradient_avx2(const float *weights, int in_ch
 
 static const stl_kernel_set avx2_kernels = {
     .name = "avx2",
-    .unfold = unfold_avx2,
-    .pool_forward = pool_forward_avx2,
     .conv_pool_forward = conv_pool_forward_avx2,
     .route_pooled = route_pooled_avx2,
     .conv_weight_gradient = conv_weight_gradient_avx2,

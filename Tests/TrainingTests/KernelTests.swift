@@ -10,65 +10,16 @@ import Testing
         return (0..<count).map { _ in Float(2 * generator.uniform() - 1) }
     }
 
-    /// Each patch entry is the source pixel its definition names (2 images, 2 channels, 7×7, 3×3 taps).
-    @Test(arguments: VectorKernels.available)
-    func unfoldGathersThePatches(kernels: VectorKernels) {
-        let images = 2, channels = 2, side = 7, kernel = 3, out = 5
-        let imageStride = 2 * side * side + 3, planeStride = side * side + 1  // padded strides
-        let source = Self.noise(images * imageStride, seed: 1)
-        var patches = [Float](repeating: .nan, count: channels * kernel * kernel * images * out * out)
-        source.withUnsafeBufferPointer { s in
-            patches.withUnsafeMutableBufferPointer { p in
-                kernels.unfold(s.baseAddress!, images: images, channels: channels, side: side,
-                              imageStride: imageStride, planeStride: planeStride, kernel: kernel, into: p.baseAddress!)
-            }
-        }
-        for c in 0..<channels { for ky in 0..<kernel { for kx in 0..<kernel {
-            for i in 0..<images { for y in 0..<out { for x in 0..<out {
-                let row = (c * kernel + ky) * kernel + kx, column = (i * out + y) * out + x
-                let expected = source[i * imageStride + c * planeStride + (y + ky) * side + x + kx]
-                #expect(patches[row * images * out * out + column] == expected)
-            }}}
-        }}}
-    }
-
-    /// Pooling picks each window's first maximum, then adds the bias and clamps at 0. Sides 10 and 28 are
-    /// LeNet-5's (5 and 14 pooled outputs a row: no whole AVX2 block, one block and an overlapping
-    /// one); 36 has two whole blocks and 20 one and an overlapping one.
-    @Test(arguments: VectorKernels.available, [10, 20, 28, 36])
-    func poolForward(kernels: VectorKernels, side: Int) {
-        let channels = 2, images = 3, half = side / 2
-        var input = Self.noise(channels * images * side * side, seed: 5)
-        input[0] = 0.75; input[1] = 0.75  // a tie: the first one must win
-        input[side] = 0.5; input[side + 1] = 0.5
-        let bias: [Float] = [0.1, -0.2]
-        var output = [Float](repeating: .nan, count: images * channels * half * half)
-        var winners = [Int32](repeating: -1, count: output.count)
-        input.withUnsafeBufferPointer { x in bias.withUnsafeBufferPointer { b in
-            output.withUnsafeMutableBufferPointer { o in winners.withUnsafeMutableBufferPointer { w in
-                kernels.poolForward(x.baseAddress!, channels: channels, images: images, side: side,
-                                     bias: b.baseAddress!, into: o.baseAddress!, winners: w.baseAddress!)
-            }}
-        }}
-        for i in 0..<images { for c in 0..<channels { for y in 0..<half { for x in 0..<half {
-            let plane = (c * images + i) * side * side
-            let window = [(2 * y) * side + 2 * x, (2 * y) * side + 2 * x + 1,
-                          (2 * y + 1) * side + 2 * x, (2 * y + 1) * side + 2 * x + 1].map { plane + $0 }
-            let best = window.first { input[$0] == window.map { input[$0] }.max()! }!
-            let o = ((i * channels + c) * half + y) * half + x
-            #expect(winners[o] == Int32(best))
-            #expect(output[o] == max(input[best] + bias[c], 0))
-        }}}}
-        #expect(winners[0] == 0)
-    }
-
     /// The fused convolution and pooling equals pooling the convolution's raw output, which is
-    /// computed here in Double from the definition (2 images, 2 input channels of 32², kernel 5, 3
-    /// output channels): same winners (indices into the raw output laid out [c][i][y][x]) and outputs.
-    @Test(arguments: VectorKernels.available)
-    func fusedConvolutionPoolsTheConvolution(kernels: VectorKernels) {
-        let images = 2, inChannels = 2, inputSide = 32, side = 28, half = 14, channels = 3
-        let plane = inputSide * inputSide + 5, imageStride = inChannels * plane + 7  // padded strides
+    /// computed here in Double from the definition: same winners (indices into the raw output laid
+    /// out [c][i][y][x]) and outputs. Shapes: conv1's rows of 32 (2 images, 2 input channels, 3
+    /// output channels), conv2's rows of 14 with 16 and 32 output channels (the AVX2 build's vectors of
+    /// output channels) and 12 (another path), all with padded strides.
+    @Test(arguments: VectorKernels.available, [(2, 32, 3), (6, 14, 16), (6, 14, 32), (3, 14, 12)])
+    func fusedConvolutionPoolsTheConvolution(kernels: VectorKernels, shape: (Int, Int, Int)) {
+        let (inChannels, inputSide, channels) = shape
+        let images = 3, side = inputSide - 4, half = side / 2
+        let plane = inputSide * inputSide + 5, imageStride = inChannels * plane + 7
         let input = Self.noise(images * imageStride, seed: 21)
         let weights = Self.noise(channels * inChannels * 25, seed: 22), bias = Self.noise(channels, seed: 23)
         var raw = [Double](repeating: 0, count: channels * images * side * side)
@@ -80,16 +31,9 @@ import Testing
             }}}
             raw[((c * images + i) * side + y) * side + x] = sum
         }}}}
-        var output = [Float](repeating: .nan, count: images * channels * half * half)
-        var winners = [Int32](repeating: -1, count: output.count)
-        input.withUnsafeBufferPointer { x in weights.withUnsafeBufferPointer { w in bias.withUnsafeBufferPointer { b in
-            output.withUnsafeMutableBufferPointer { o in winners.withUnsafeMutableBufferPointer { n in
-                kernels.convolutionPoolForward(x.baseAddress!, images: images, inputChannels: inChannels,
-                                               inputSide: inputSide, imageStride: imageStride, planeStride: plane,
-                                               weights: w.baseAddress!, bias: b.baseAddress!, channels: channels,
-                                               into: o.baseAddress!, winners: n.baseAddress!)
-            }}
-        }}}
+        let (output, winners) = Self.convolutionPoolForward(kernels, input, images: images, inChannels: inChannels,
+                                                            inputSide: inputSide, imageStride: imageStride,
+                                                            plane: plane, weights: weights, bias: bias)
         var positive = 0
         for i in 0..<images { for c in 0..<channels { for y in 0..<half { for x in 0..<half {
             let top = ((c * images + i) * side + 2 * y) * side + 2 * x
@@ -104,20 +48,59 @@ import Testing
         #expect(positive > 0 && positive < output.count)
     }
 
-    /// Pools a random raw output of `channels`×`images` planes of `side` (channel-major, as the
-    /// model's products leave it) and returns the image-major outputs and winners.
-    static func pooled(channels: Int, images: Int, side: Int, seed: UInt64, kernels: VectorKernels)
+    /// On an all-zero input every window is a four-way tie: the first entry (top left) wins, and the
+    /// output is the bias after ReLU.
+    @Test(arguments: VectorKernels.available, [(2, 32, 3), (6, 14, 16)])
+    func fusedPoolingTiesGoToTheFirstEntry(kernels: VectorKernels, shape: (Int, Int, Int)) {
+        let (inChannels, inputSide, channels) = shape
+        let images = 2, side = inputSide - 4, half = side / 2, plane = inputSide * inputSide
+        let bias = Self.noise(channels, seed: 24)
+        let (output, winners) = Self.convolutionPoolForward(
+            kernels, [Float](repeating: 0, count: images * inChannels * plane), images: images, inChannels: inChannels,
+            inputSide: inputSide, imageStride: inChannels * plane, plane: plane,
+            weights: Self.noise(channels * inChannels * 25, seed: 25), bias: bias)
+        for i in 0..<images { for c in 0..<channels { for y in 0..<half { for x in 0..<half {
+            let o = ((i * channels + c) * half + y) * half + x
+            #expect(winners[o] == Int32(((c * images + i) * side + 2 * y) * side + 2 * x))
+            #expect(output[o] == max(bias[c], 0))
+        }}}}
+    }
+
+    /// Runs `kernels.convolutionPoolForward` with channels = bias.count; returns outputs and winners.
+    static func convolutionPoolForward(
+        _ kernels: VectorKernels, _ input: [Float], images: Int, inChannels: Int, inputSide: Int, imageStride: Int,
+        plane: Int, weights: [Float], bias: [Float]
+    ) -> (output: [Float], winners: [Int32]) {
+        let half = (inputSide - 4) / 2
+        var output = [Float](repeating: .nan, count: images * bias.count * half * half)
+        var winners = [Int32](repeating: -1, count: output.count)
+        input.withUnsafeBufferPointer { x in weights.withUnsafeBufferPointer { w in bias.withUnsafeBufferPointer { b in
+            output.withUnsafeMutableBufferPointer { o in winners.withUnsafeMutableBufferPointer { n in
+                kernels.convolutionPoolForward(x.baseAddress!, images: images, inputChannels: inChannels,
+                                               inputSide: inputSide, imageStride: imageStride, planeStride: plane,
+                                               weights: w.baseAddress!, bias: b.baseAddress!, channels: bias.count,
+                                               into: o.baseAddress!, winners: n.baseAddress!)
+            }}
+        }}}
+        return (output, winners)
+    }
+
+    /// Pools a random raw output of `channels`×`images` planes of `side` (channel-major, as winners
+    /// index it) by the definition (first maximum in row-major order, then bias and ReLU) and returns
+    /// the image-major outputs and winners.
+    static func pooled(channels: Int, images: Int, side: Int, seed: UInt64)
         -> (output: [Float], winners: [Int32]) {
         let raw = noise(channels * images * side * side, seed: seed)
         let bias = noise(channels, seed: seed + 1).map { $0 / 4 }
-        var output = [Float](repeating: .nan, count: raw.count / 4)
-        var winners = [Int32](repeating: -1, count: output.count)
-        raw.withUnsafeBufferPointer { x in bias.withUnsafeBufferPointer { b in
-            output.withUnsafeMutableBufferPointer { o in winners.withUnsafeMutableBufferPointer { w in
-                kernels.poolForward(x.baseAddress!, channels: channels, images: images, side: side,
-                                    bias: b.baseAddress!, into: o.baseAddress!, winners: w.baseAddress!)
-            }}
-        }}
+        let half = side / 2
+        var output: [Float] = [], winners: [Int32] = []
+        for i in 0..<images { for c in 0..<channels { for y in 0..<half { for x in 0..<half {
+            let top = ((c * images + i) * side + 2 * y) * side + 2 * x
+            var best = top
+            for at in [top + 1, top + side, top + side + 1] where raw[at] > raw[best] { best = at }
+            output.append(max(raw[best] + bias[c], 0))
+            winners.append(Int32(best))
+        }}}}
         return (output, winners)
     }
 
@@ -127,7 +110,7 @@ import Testing
     @Test(arguments: VectorKernels.available, [10, 28])
     func routingListsThePositiveOutputs(kernels: VectorKernels, side: Int) {
         let channels = 3, images = 2, half = side / 2, inputSide = side + 4, imageStride = 7 * inputSide * inputSide
-        let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 5, kernels: kernels)
+        let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 5)
         let upstream = Self.noise(output.count, seed: 6)
         let routes = PooledRoutes(channels: channels, maximumImages: images, perImage: half * half)
         var biasGradient: [Float] = [1, 2, 3]
@@ -166,7 +149,7 @@ import Testing
     func routedGradientsMatchTheDenseConvolution(kernels: VectorKernels) {
         let channels = 4, images = 3, inChannels = 6, inputSide = 14, kernel = 5, side = 10, half = 5
         let plane = inputSide * inputSide, imageStride = inChannels * plane
-        let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 7, kernels: kernels)
+        let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 7)
         let upstream = Self.noise(output.count, seed: 8)
         let input = Self.noise(images * imageStride, seed: 9)
         let weights = Self.noise(channels * inChannels * kernel * kernel, seed: 10)

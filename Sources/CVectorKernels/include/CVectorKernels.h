@@ -33,28 +33,21 @@ typedef struct stl_routes {
     int32_t images;
 } stl_routes;
 
-/* One build of the kernels. Layouts are those of Training's LeNet5Worker: patch matrices have one row
- * per tap (c, ky, kx) and one column per output pixel of every image; raw convolution outputs are
- * channel-major ([c][i][y][x]); pooled maps are image-major ([i][c][y][x]). */
+/* One build of the kernels. Layouts are those of Training's LeNet5Worker: raw convolution outputs
+ * (which only winners index; no kernel writes them) are channel-major ([c][i][y][x]); pooled maps are
+ * image-major ([i][c][y][x]). */
 typedef struct stl_kernel_set {
     /* Short name of the build ("avx2" or "portable"). */
     const char *name;
-    /* im2col of a valid, stride-1 convolution: patches[(c*k+ky)*k+kx][(i*o+y)*o+x] =
-     * source[i*image_stride + c*plane_stride + (y+ky)*side + x+kx], o = side-k+1. */
-    void (*unfold)(const float *source, int images, int channels, int side, int image_stride,
-                   int plane_stride, int kernel, float *patches);
-    /* 2x2 max-pool (first maximum in row-major order wins), then + bias[c] and ReLU; winners get
-     * the index into input of each window's maximum. side must be even. */
-    void (*pool_forward)(const float *input, int channels, int images, int side, const float *bias,
-                         float *output, int32_t *winners);
     /* A valid, stride-1 convolution with kernel 5 of input (images image_stride apart, in_channels
-     * planes plane_stride apart, rows of in_side) by weights ([channels][in_channels][5][5]), then
-     * pool_forward's pooling, bias and ReLU, without writing the raw output; winners index the raw
-     * output as if laid out [c][i][y][x]. in_side - 4 must be even and at most STL_MAX_FUSED_SIDE. */
+     * planes plane_stride apart, rows of in_side) by weights ([channels][in_channels][5][5]), then 2x2
+     * max-pooling (the first maximum in row-major order wins), + bias[c] and ReLU, without writing the
+     * raw output; winners get the index of each window's maximum in the raw output as if it were laid
+     * out [c][i][y][x]. in_side - 4 must be even and at most STL_MAX_FUSED_SIDE. */
     void (*conv_pool_forward)(const float *input, int images, int in_channels, int in_side, int image_stride,
                               int plane_stride, const float *weights, const float *bias, int channels,
                               float *output, int32_t *winners);
-    /* Lists in routes the pooled outputs of routes.images images (image-major, as pool_forward wrote
+    /* Lists in routes the pooled outputs of routes.images images (image-major, as conv_pool_forward wrote
      * them from a raw output of the given side) that are positive, with their gradient and the offset of
      * their winner's receptive field in the convolution's input (rows of in_side, images image_stride
      * apart); adds each channel's listed gradients, in list order, to bias_gradient. */

@@ -7,9 +7,8 @@ import CVectorKernels
 /// a fixed order), so which one runs never changes a number; `best` is picked once per process by a
 /// CPU check.
 ///
-/// Layouts are LeNet5Worker's: a patch matrix has one row per kernel tap (channel, ky, kx) and one
-/// column per output pixel of every image in the group; raw convolution outputs are channel-major
-/// ([c][i][y][x], as weights · patches leaves them); pooled maps and dense rows are image-major.
+/// Layouts are LeNet5Worker's: pooled maps and dense rows are image-major; raw convolution outputs,
+/// which no kernel writes but pooling winners index, are channel-major ([c][i][y][x]).
 public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
     // @unchecked: the pointer names one of two immutable static tables in the C library.
     private let set: UnsafePointer<stl_kernel_set>
@@ -28,32 +27,13 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
     /// The build's name: `avx2` or `portable`.
     public var description: String { String(cString: set.pointee.name) }
 
-    /// Patch extraction ("im2col") for a valid, stride-1 square convolution: entry
-    /// [(c·k + ky)·k + kx][(i·o + y)·o + x] of `patches` is
-    /// `source[i·imageStride + c·planeStride + (y + ky)·side + x + kx]`, with o = side − k + 1.
-    func unfold(
-        _ source: UnsafePointer<Float>, images: Int, channels: Int, side: Int,
-        imageStride: Int, planeStride: Int, kernel: Int, into patches: UnsafeMutablePointer<Float>
-    ) {
-        set.pointee.unfold(source, Int32(images), Int32(channels), Int32(side), Int32(imageStride),
-                           Int32(planeStride), Int32(kernel), patches)
-    }
-
-    /// 2×2 max-pooling (stride 2) of the raw convolution output, then bias and ReLU, with each
-    /// window's winner (its first maximum in row-major order, as PyTorch picks it) stored as an
-    /// index into `input`. Pooling before the bias is exact: x ↦ max(0, x + b) is non-decreasing.
-    /// The output is image-major, PyTorch's flatten order. - Precondition: `side` is even.
-    func poolForward(
-        _ input: UnsafePointer<Float>, channels: Int, images: Int, side: Int, bias: UnsafePointer<Float>,
-        into output: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Int32>
-    ) {
-        set.pointee.pool_forward(input, Int32(channels), Int32(images), Int32(side), bias, output, winners)
-    }
-
     /// A valid, stride-1 convolution with kernel 5 of `input` (images `imageStride` apart, planes
     /// `planeStride` apart, rows of `inputSide`) by `weights` ([channels][inputChannels][5][5]),
-    /// pooled as `poolForward` pools, without writing the raw output: `winners` index it as if it were
-    /// laid out channel-major over the images. Each raw output is one chain of fused multiply-adds.
+    /// then 2×2 max-pooling (stride 2), bias and ReLU, without writing the raw output. Each window's
+    /// winner is its first maximum in row-major order (as PyTorch picks it), stored in `winners` as an
+    /// index into the raw output as if it were laid out channel-major over the images. Pooling before
+    /// the bias is exact: x ↦ max(0, x + b) is non-decreasing. The output is image-major, PyTorch's
+    /// flatten order. Each raw output is one chain of fused multiply-adds over (input channel, ky, kx).
     /// - Precondition: `inputSide` − 4 is even and at most 64.
     func convolutionPoolForward(
         _ input: UnsafePointer<Float>, images: Int, inputChannels: Int, inputSide: Int, imageStride: Int,
@@ -65,7 +45,7 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
                                       Int32(planeStride), weights, bias, Int32(channels), output, winners)
     }
 
-    /// Lists in `routes` the pooled outputs (image-major, as `poolForward` wrote them from raw
+    /// Lists in `routes` the pooled outputs (image-major, as `convolutionPoolForward` wrote them from raw
     /// planes of `side`) that are positive: their gradient from `outputGradient` and the offset
     /// (i·`inputImageStride` + y·`inputSide` + x) of their winner's receptive field in the
     /// convolution's input. Adds each channel's listed gradients, in list order, to `biasGradient`.

@@ -36,9 +36,8 @@ public final class LeNet5 {
         static let fc2Weight = 60_856, fc2Bias = 61_696
     }
 
-    /// Images a worker pushes through the convolutions at once: small enough that conv2's patch
-    /// matrix stays in a core's L2 cache between its unfolding and its product (8 and 16 measured no
-    /// faster).
+    /// Images a worker pushes through the convolutions at once: small enough that a chunk's conv1
+    /// maps and their gradient stay in a core's L1 and L2 caches between the kernels that pass them on.
     static let chunkSize = 4
 
     /// Largest batch `gradient` accepts.

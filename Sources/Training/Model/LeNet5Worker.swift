@@ -1,9 +1,9 @@
 /// One thread's share of LeNet-5's work: workspaces for a small group ("chunk") of images, the
 /// activations of a block of up to 256 examples, and a gradient accumulator of its own.
 ///
-/// A block runs in three passes. The convolutions' forward pass goes chunk by chunk, so a chunk's
-/// patch matrices stay in cache between their unfolding and their product; it keeps per example
-/// only what the backward pass reads (the pooled maps and their winners). The dense layers then run
+/// A block runs in three passes. The convolutions' forward pass goes chunk by chunk, so conv1's
+/// pooled maps are still in cache when conv2 reads them; each convolution is fused with its pooling,
+/// and per example only what the backward pass reads is kept (the pooled maps and their winners). The dense layers then run
 /// forward and backward over the whole block at once, as products with one row per example, which
 /// OpenBLAS runs far faster than the same products a chunk at a time. Last, the convolutions'
 /// backward passes run chunk by chunk over the entries of their output gradient that pooling and
@@ -19,10 +19,9 @@ final class LeNet5Worker {
     /// Gradient accumulator for workers whose share is reduced into the caller's buffer afterwards.
     let ownGradient: UnsafeMutablePointer<Float>
 
-    // Activations: patches and raw outputs are channel-major over the chunk ([c][i][y][x]),
-    // pooled maps and dense activations are image-major ([i][features]).
-    // Pooled maps, winners and the dense rows hold `denseRows` examples; the rest one chunk.
-    private let pooled1, patches2, conv2, pooled2: UnsafeMutablePointer<Float>
+    // Activations, image-major ([i][features]), for `denseRows` examples. Winners index the raw
+    // convolution outputs of a chunk as if laid out channel-major ([c][i][y][x]).
+    private let pooled1, pooled2: UnsafeMutablePointer<Float>
     private let hidden3, hidden4, logits: UnsafeMutablePointer<Float>
     private let winners1, winners2: UnsafeMutablePointer<Int32>
     // Gradients with respect to the activations of the same names.
@@ -57,8 +56,6 @@ final class LeNet5Worker {
         }
         pooled1 = floats(6 * 196, images: rows)
         winners1 = indices(6 * 196)
-        patches2 = floats(150 * 100)
-        conv2 = floats(16 * 100)
         pooled2 = floats(400, images: rows)
         winners2 = indices(400)
         hidden3 = floats(120, images: rows)
@@ -120,25 +117,21 @@ final class LeNet5Worker {
         }
     }
 
-    /// conv1 and conv2 (each with bias, ReLU and pooling) of one chunk of `m` ≤ `chunk` images,
+    /// conv1 and conv2 (each with bias, ReLU and pooling, fused) of one chunk of `m` ≤ `chunk` images,
     /// whose rows in the block start at `row`: fills their pooled maps and winners.
     private func convolutionsForward(_ p: UnsafePointer<Float>, images: UnsafePointer<Float>, count m: Int, row: Int) {
         typealias O = LeNet5.Offsets
         let pooled1 = self.pooled1 + row * 1176, winners1 = self.winners1 + row * 1176
         let pooled2 = self.pooled2 + row * 400, winners2 = self.winners2 + row * 400
-        let pixels2 = m * 100
-        // conv1 → bias, ReLU, pool: [m,1,32,32] → [m,6,14,14], directly (its 25-tap products are too
-        // small for OpenBLAS to run near its peak)
+        // conv1 → bias, ReLU, pool: [m,1,32,32] → [m,6,14,14], directly: as products, conv1's and
+        // conv2's shapes run far below OpenBLAS's peak, and their patch matrices cost passes over memory
         kernels.convolutionPoolForward(images, images: m, inputChannels: 1, inputSide: 32, imageStride: 1024,
                                        planeStride: 1024, weights: p + O.conv1Weight, bias: p + O.conv1Bias,
                                        channels: 6, into: pooled1, winners: winners1)
         // conv2 → bias, ReLU, pool: → [m,16,5,5] = [m, 400]
-        kernels.unfold(pooled1, images: m, channels: 6, side: 14, imageStride: 1176, planeStride: 196,
-                      kernel: 5, into: patches2)
-        MatrixProduct.compute(m: 16, n: pixels2, k: 150, p + O.conv2Weight, leading: 150,
-                              patches2, leading: pixels2, into: conv2, leading: pixels2)
-        kernels.poolForward(conv2, channels: 16, images: m, side: 10, bias: p + O.conv2Bias,
-                             into: pooled2, winners: winners2)
+        kernels.convolutionPoolForward(pooled1, images: m, inputChannels: 6, inputSide: 14, imageStride: 1176,
+                                       planeStride: 196, weights: p + O.conv2Weight, bias: p + O.conv2Bias,
+                                       channels: 16, into: pooled2, winners: winners2)
     }
 
     /// conv3 (a dense 400 → 120 on the flattened maps), fc1 and fc2 over a block of `rows` examples,
