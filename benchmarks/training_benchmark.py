@@ -5,7 +5,8 @@ Modes (all run both implementations in the same invocation, so machine noise hit
   speed     one epoch of LeNet-5 on MNIST for each batch size and thread count: seconds per epoch
             (training steps only), the ratio PyTorch/Swift, the FLOP floor (FLOPs per epoch / measured
             peak sgemm rate) and peak resident memory; with --baseline BINARY, also an earlier build's
-            seconds and its ratio to this one.
+            seconds and its ratio to this one. Each side runs --repeats times (default 3), in turn,
+            and the best run counts, as the peak is the best of its runs.
   fidelity  5 epochs of SGD (lr 0.01, momentum 0.9) and Adam (lr 0.001), batch 64, seeds 1-3: mean
             final test accuracy of both and the difference.
   gemms     the matrix products of one training epoch alone, at the shapes the model gives them
@@ -84,13 +85,20 @@ def speed(args):
           f"{'floor s':>7} {'swift/floor':>11} | {'swift MB':>8} {'torch MB':>8}" + baseline)
     for batch in args.batches:
         for t in args.threads:
-            s = swift_run(args.data, batch, t)
-            p = torch_run(args.data, batch, t)
+            # Best of --repeats runs each, taken in turn (as the peak is the best of its runs), so a
+            # burst of load on a shared host neither flatters nor penalises one side.
+            runs = {"swift": [], "torch": [], "base": []}
+            for _ in range(args.repeats):
+                runs["swift"].append(swift_run(args.data, batch, t))
+                runs["torch"].append(torch_run(args.data, batch, t))
+                if args.baseline:
+                    runs["base"].append(swift_run(args.data, batch, t, binary=args.baseline))
+            s, p = (min(runs[k], key=lambda r: r["seconds"]) for k in ("swift", "torch"))
             floor = FLOPS_PER_EXAMPLE * 60000 / 1e9 / peaks[t]
             line = (f"{batch:>5} {t:>3} | {s['seconds']:>8.2f} {p['seconds']:>8.2f} {p['seconds'] / s['seconds']:>10.2f}× | "
                     f"{floor:>7.2f} {s['seconds'] / floor:>10.2f}× | {s['rss']:>8.0f} {p['rss']:>8.0f}")
             if args.baseline:
-                b = swift_run(args.data, batch, t, binary=args.baseline)
+                b = min(runs["base"], key=lambda r: r["seconds"])
                 line += f" | {b['seconds']:>7.2f} {b['seconds'] / floor:>9.2f}× {b['seconds'] / s['seconds']:>9.2f}×"
             print(line, flush=True)
 
@@ -142,6 +150,7 @@ def main():
     parser.add_argument("--data", default=os.environ.get("STALENESS_DATA", os.path.join(ROOT, "..", "shared", "data", "mnist")))
     parser.add_argument("--batches", type=int, nargs="+", default=[32, 64, 128, 256])
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeats", type=int, default=3, help="speed: runs per configuration, best taken")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--baseline", metavar="BINARY",
                         help="speed: also time this `staleness` build (e.g. one of an earlier commit) in the same run")
