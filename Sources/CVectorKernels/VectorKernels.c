@@ -608,9 +608,17 @@ AVX2_TARGET static inline __m256i lanes_below(int kernel) {
     return _mm256_cmpgt_epi32(_mm256_set1_epi32(kernel), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 }
 
-/* Weight gradient of GROUP input channels from ci on, for kernels of 5: 5·GROUP rows of chains in
- * registers, one masked load of a window row per route and row (never reading past a row's 5
- * entries, so the input needs no padding). */
+/* One route's step of a weight gradient's 5 row chains (kernel 5): sum[ky] += g * the window's row ky,
+ * one masked load each (never reading past a row's 5 entries, so the input needs no padding). */
+AVX2_TARGET static inline void add_window_rows(__m256 *sum, const float *gradient, const float *window, int in_side,
+                                               __m256i mask) {
+    const __m256 g = _mm256_broadcast_ss(gradient);
+    for (int ky = 0; ky < 5; ky++)
+        sum[ky] = _mm256_fmadd_ps(g, _mm256_maskload_ps(window + ky * in_side, mask), sum[ky]);
+}
+
+/* Weight gradient of GROUP input channels from ci on, for kernels of 5: 5·GROUP row chains in
+ * registers, each route adding its window's rows. */
 #define WEIGHT_GRADIENT_GROUP(GROUP)                                                                         \
     AVX2_TARGET static inline void weight_gradient_group_##GROUP(                                           \
         const float *input, int ci, int plane_stride, int in_side, const float *gradient,                   \
@@ -619,19 +627,41 @@ AVX2_TARGET static inline __m256i lanes_below(int kernel) {
         __m256 sum[5 * GROUP];                                                                               \
         for (int r = 0; r < 5 * GROUP; r++) sum[r] = _mm256_maskload_ps(rows + r * 5, mask);               \
         const float *planes = input + (ptrdiff_t)ci * plane_stride;                                          \
-        for (int e = 0; e < count; e++) {                                                                    \
-            const __m256 g = _mm256_broadcast_ss(gradient + e);                                              \
-            const float *window = planes + offset[e];                                                        \
+        for (int e = 0; e < count; e++)                                                                      \
             for (int j = 0; j < GROUP; j++)                                                                  \
-                for (int ky = 0; ky < 5; ky++)                                                               \
-                    sum[j * 5 + ky] = _mm256_fmadd_ps(                                                       \
-                        g, _mm256_maskload_ps(window + (ptrdiff_t)j * plane_stride + ky * in_side, mask),   \
-                        sum[j * 5 + ky]);                                                                    \
-        }                                                                                                    \
+                add_window_rows(sum + 5 * j, gradient + e, planes + (ptrdiff_t)j * plane_stride + offset[e], \
+                                in_side, mask);                                                              \
         for (int r = 0; r < 5 * GROUP; r++) _mm256_maskstore_ps(rows + r * 5, mask, sum[r]);                \
     }
 WEIGHT_GRADIENT_GROUP(1)
 WEIGHT_GRADIENT_GROUP(2)
+
+/* weight_gradient_group_1 of two output channels (lists a and b) at once: 10 independent chains
+ * instead of 5, too few for the multiply-adds' latency; each row is still one chain in its list's
+ * order. */
+AVX2_TARGET static inline void weight_gradient_pair(const float *input, int ci, int plane_stride, int in_side,
+                                                    const float *gradient_a, const int32_t *offset_a, int count_a,
+                                                    float *rows_a, const float *gradient_b,
+                                                    const int32_t *offset_b, int count_b, float *rows_b) {
+    const __m256i mask = lanes_below(5);
+    __m256 a[5], b[5];
+    for (int r = 0; r < 5; r++) {
+        a[r] = _mm256_maskload_ps(rows_a + r * 5, mask);
+        b[r] = _mm256_maskload_ps(rows_b + r * 5, mask);
+    }
+    const float *planes = input + (ptrdiff_t)ci * plane_stride;
+    int e = 0;
+    for (; e < count_a && e < count_b; e++) {
+        add_window_rows(a, gradient_a + e, planes + offset_a[e], in_side, mask);
+        add_window_rows(b, gradient_b + e, planes + offset_b[e], in_side, mask);
+    }
+    for (int rest = e; rest < count_a; rest++) add_window_rows(a, gradient_a + rest, planes + offset_a[rest], in_side, mask);
+    for (int rest = e; rest < count_b; rest++) add_window_rows(b, gradient_b + rest, planes + offset_b[rest], in_side, mask);
+    for (int r = 0; r < 5; r++) {
+        _mm256_maskstore_ps(rows_a + r * 5, mask, a[r]);
+        _mm256_maskstore_ps(rows_b + r * 5, mask, b[r]);
+    }
+}
 
 AVX2_TARGET static void conv_weight_gradient_avx2(const float *input, int in_channels, int plane_stride, int in_side,
                                                   int kernel, stl_routes routes, int channels, float *weight_gradient) {
@@ -640,17 +670,25 @@ AVX2_TARGET static void conv_weight_gradient_avx2(const float *input, int in_cha
                                       weight_gradient);
         return;
     }
-    for (int c = 0; c < channels; c++) {
-        const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
-        const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
-        int ci = 0;
-        for (; ci + 2 <= in_channels; ci += 2)
-            weight_gradient_group_2(input, ci, plane_stride, in_side, gradient, offset, listed(routes, c),
+    /* Input channels in pairs, a last odd one for output channels in pairs. */
+    for (int c = 0; c < channels; c++)
+        for (int ci = 0; ci + 2 <= in_channels; ci += 2)
+            weight_gradient_group_2(input, ci, plane_stride, in_side, routes.gradient + (ptrdiff_t)c * routes.capacity,
+                                    routes.offset + (ptrdiff_t)c * routes.capacity, listed(routes, c),
                                     weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25);
-        for (; ci < in_channels; ci++)
-            weight_gradient_group_1(input, ci, plane_stride, in_side, gradient, offset, listed(routes, c),
-                                    weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25);
+    if (in_channels % 2 == 0) return;
+    int ci = in_channels - 1, c = 0;
+    for (; c + 2 <= channels; c += 2) {
+        ptrdiff_t a = (ptrdiff_t)c * routes.capacity, b = a + routes.capacity;
+        weight_gradient_pair(input, ci, plane_stride, in_side, routes.gradient + a, routes.offset + a, listed(routes, c),
+                             weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25, routes.gradient + b,
+                             routes.offset + b, listed(routes, c + 1),
+                             weight_gradient + ((ptrdiff_t)(c + 1) * in_channels + ci) * 25);
     }
+    if (c < channels)
+        weight_gradient_group_1(input, ci, plane_stride, in_side, routes.gradient + (ptrdiff_t)c * routes.capacity,
+                                routes.offset + (ptrdiff_t)c * routes.capacity, listed(routes, c),
+                                weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25);
 }
 
 /* scatter_route_step in AVX2: one load, FMA and store a kernel row. */

@@ -142,12 +142,16 @@ import Testing
     }
 
     /// The weight and input gradients over the routes equal the dense definitions, in Double, of a
-    /// valid convolution (6 input channels of 14², kernel 5, as conv2) whose output gradient is the
+    /// valid convolution (input planes of 14², kernel 5, as conv2) whose output gradient is the
     /// pooled gradient at each positive window's winner and zero elsewhere; the input gradient adds
     /// onto what is there and leaves the slack past the input as it was, up to the sign of a zero.
-    @Test(arguments: VectorKernels.available)
-    func routedGradientsMatchTheDenseConvolution(kernels: VectorKernels) {
-        let channels = 4, images = 3, inChannels = 6, inputSide = 14, kernel = 5, side = 10, half = 5
+    /// Channels (input, output): conv2's 6 input channels (the AVX2 build takes them in pairs), and
+    /// 3 input channels with 5 output channels (a last odd input channel, taken for output channels
+    /// in pairs and then one alone).
+    @Test(arguments: VectorKernels.available, [(6, 4), (3, 5)])
+    func routedGradientsMatchTheDenseConvolution(kernels: VectorKernels, channelCounts: (Int, Int)) {
+        let (inChannels, channels) = channelCounts
+        let images = 3, inputSide = 14, kernel = 5, side = 10, half = 5
         let plane = inputSide * inputSide, imageStride = inChannels * plane
         let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 7)
         let upstream = Self.noise(output.count, seed: 8)
