@@ -6,7 +6,8 @@ Modes (all run both implementations in the same invocation, so machine noise hit
             (training steps only), the ratio PyTorch/Swift, the FLOP floor (FLOPs per epoch / measured
             peak sgemm rate) and peak resident memory; with --baseline BINARY, also an earlier build's
             seconds and its ratio to this one. Each side runs --repeats times (default 3), in turn,
-            and the best run counts, as the peak is the best of its runs.
+            with a peak reading before each repeat; the best run of each side counts, against the
+            best peak reading (the lowest floor).
   fidelity  5 epochs of SGD (lr 0.01, momentum 0.9) and Adam (lr 0.001), batch 64, seeds 1-3: mean
             final test accuracy of both and the difference.
   gemms     the matrix products of one training epoch alone, at the shapes the model gives them
@@ -16,6 +17,7 @@ Modes (all run both implementations in the same invocation, so machine noise hit
             delay 0, delay-buffer bytes and peak resident memory.
 """
 import argparse
+import functools
 import json
 import os
 import subprocess
@@ -67,36 +69,42 @@ def torch_run(data, batch, threads, epochs=1, optimizer="sgd", lr=0.01, seed=1):
             "rss": rss}
 
 
-def gemm_peak(threads):
+@functools.cache
+def gemm_peak_program():
+    """benchmarks/gemm_peak.c, compiled once per invocation."""
     exe = os.path.join(tempfile.gettempdir(), "staleness_gemm_peak")
     subprocess.run(["gcc", "-O2", os.path.join(HERE, "gemm_peak.c"), "-o", exe, "-lopenblas"], check=True)
-    return float(subprocess.run([exe, str(threads)], capture_output=True, text=True, check=True).stdout)
+    return exe
+
+
+def gemm_peak(threads):
+    return float(subprocess.run([gemm_peak_program(), str(threads)], capture_output=True, text=True,
+                                check=True).stdout)
 
 
 def speed(args):
     print(f"FLOPs per epoch (60,000 examples, forward + backward): {FLOPS_PER_EXAMPLE * 60000 / 1e9:.1f} GFLOP")
-    peaks = {t: gemm_peak(t) for t in args.threads}
-    for t, p in peaks.items():
-        print(f"peak sgemm (OpenBLAS, 1024³) with {t} thread(s): {p:.1f} GFLOP/s "
-              f"→ floor {FLOPS_PER_EXAMPLE * 60000 / 1e9 / p:.2f} s/epoch")
-    print()
+    print("peak: best 1024³ OpenBLAS sgemm rate of readings taken before each repeat; floor = FLOPs / peak\n")
     baseline = f" | {'base s':>7} {'base/floor':>10} {'base/swift':>10}" if args.baseline else ""
-    print(f"{'batch':>5} {'thr':>3} | {'swift s':>8} {'torch s':>8} {'torch/swift':>11} | "
+    print(f"{'batch':>5} {'thr':>3} | {'swift s':>8} {'torch s':>8} {'torch/swift':>11} | {'peak':>6} "
           f"{'floor s':>7} {'swift/floor':>11} | {'swift MB':>8} {'torch MB':>8}" + baseline)
     for batch in args.batches:
         for t in args.threads:
-            # Best of --repeats runs each, taken in turn (as the peak is the best of its runs), so a
-            # burst of load on a shared host neither flatters nor penalises one side.
+            # Each side runs --repeats times, in turn, with a peak reading before each repeat; the best
+            # run of each side counts against the best peak reading, so a burst of load on a shared
+            # host neither flatters nor penalises one side, nor the floor.
             runs = {"swift": [], "torch": [], "base": []}
+            peak = 0.0
             for _ in range(args.repeats):
+                peak = max(peak, gemm_peak(t))
                 runs["swift"].append(swift_run(args.data, batch, t))
                 runs["torch"].append(torch_run(args.data, batch, t))
                 if args.baseline:
                     runs["base"].append(swift_run(args.data, batch, t, binary=args.baseline))
             s, p = (min(runs[k], key=lambda r: r["seconds"]) for k in ("swift", "torch"))
-            floor = FLOPS_PER_EXAMPLE * 60000 / 1e9 / peaks[t]
+            floor = FLOPS_PER_EXAMPLE * 60000 / 1e9 / peak
             line = (f"{batch:>5} {t:>3} | {s['seconds']:>8.2f} {p['seconds']:>8.2f} {p['seconds'] / s['seconds']:>10.2f}× | "
-                    f"{floor:>7.2f} {s['seconds'] / floor:>10.2f}× | {s['rss']:>8.0f} {p['rss']:>8.0f}")
+                    f"{peak:>6.1f} {floor:>7.2f} {s['seconds'] / floor:>10.2f}× | {s['rss']:>8.0f} {p['rss']:>8.0f}")
             if args.baseline:
                 b = min(runs["base"], key=lambda r: r["seconds"])
                 line += f" | {b['seconds']:>7.2f} {b['seconds'] / floor:>9.2f}× {b['seconds'] / s['seconds']:>9.2f}×"
