@@ -14,7 +14,9 @@ struct ConcurrentSweepTests {
         let process = Process()
         process.executableURL = KillResumeTests.executable
         process.arguments = ["sweep", "--data", data.path, "--store", store] + grid
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
+        }
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         return process
