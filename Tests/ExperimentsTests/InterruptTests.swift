@@ -12,7 +12,9 @@ struct InterruptTests {
         let process = Process()
         process.executableURL = KillResumeTests.executable
         process.arguments = arguments
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
+        }
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         return process
