@@ -388,66 +388,87 @@ AVX2_TARGET static inline void pool_block(const float *input, ptrdiff_t corner_i
     _mm256_storeu_si256((__m256i *)winners, _mm256_add_epi32(at, _mm256_set1_epi32(index_shift)));
 }
 
-/* conv_pool_forward for raw rows of 28: a row is three vectors and a half (the half an SSE vector, so
- * no load leaves the input row); two rows of one channel are 8 accumulators, and every input row
- * loaded feeds both. */
+/* Most taps (input channels x 25) the channel-lane kernels take. */
+enum { CHANNEL_KERNEL_TAPS = 16 * 25 };
+
+/* Output channels conv_pool_rows_avx2 puts in the lanes at a time. */
+enum { ROW_KERNEL_CHANNELS = 6 };
+
+/* One step of row_segment: the tap's weights of the 6 channels broadcast in turn, each times the
+ * segment's 8 + WIDTH - 8 input pixels. */
+#define ROW_SEGMENT_TAP(k)                                                                                     \
+    {                                                                                                          \
+        __m256 v = _mm256_broadcast_ss(w + k);                                                                 \
+        a##k = _mm256_fmadd_ps(v, p0, a##k);                                                                   \
+        b##k = _mm256_fmadd_ps(v, p1, b##k);                                                                   \
+    }
+
+/* WIDTH (16 or 12) raw outputs of one row from x, of ROW_KERNEL_CHANNELS channels (taps_t: [tap][8],
+ * lanes past the group zero), into raw[c][x...]: 12 accumulators, each tap two loads of the input
+ * row (the second one half a vector when WIDTH is 12, so no load leaves the row) and 6 broadcasts. */
+#define ROW_SEGMENT(WIDTH)                                                                                     \
+    AVX2_TARGET static inline void row_segment_##WIDTH(const float *row0, int in_channels, int plane_stride,   \
+                                                       int in_side, const float (*taps_t)[8], int x,         \
+                                                       float (*raw)[2 * 28], int dy) {                        \
+        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;                          \
+        __m256 b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;                                           \
+        for (int ci = 0; ci < in_channels; ci++)                                                               \
+            for (int ky = 0; ky < 5; ky++)                                                                     \
+                for (int kx = 0; kx < 5; kx++) {                                                               \
+                    const float *source = row0 + (ptrdiff_t)ci * plane_stride + ky * in_side + x + kx;         \
+                    const float *w = taps_t[(ci * 5 + ky) * 5 + kx];                                           \
+                    __m256 p0 = _mm256_loadu_ps(source);                                                       \
+                    __m256 p1 = WIDTH == 16 ? _mm256_loadu_ps(source + 8)                                      \
+                                            : _mm256_castps128_ps256(_mm_loadu_ps(source + 8));                \
+                    ROW_SEGMENT_TAP(0) ROW_SEGMENT_TAP(1) ROW_SEGMENT_TAP(2)                                   \
+                    ROW_SEGMENT_TAP(3) ROW_SEGMENT_TAP(4) ROW_SEGMENT_TAP(5)                                   \
+                }                                                                                              \
+        __m256 first[6] = {a0, a1, a2, a3, a4, a5}, second[6] = {b0, b1, b2, b3, b4, b5};                      \
+        for (int c = 0; c < 6; c++) {                                                                          \
+            float *out = raw[c] + dy * 28 + x;                                                                 \
+            _mm256_storeu_ps(out, first[c]);                                                                   \
+            if (WIDTH == 16) _mm256_storeu_ps(out + 8, second[c]);                                             \
+            else _mm_storeu_ps(out + 8, _mm256_castps256_ps128(second[c]));                                    \
+        }                                                                                                      \
+    }
+ROW_SEGMENT(16)
+ROW_SEGMENT(12)
+
+/* conv_pool_forward for raw rows of 28 (conv1's shape): output channels in the lanes, 6 at a time (the
+ * lanes above unused), so a tap's weights are 6 broadcasts and each input segment feeds all 6
+ * channels; a raw row is a segment of 16 pixels and one of 12, and a pair of rows is pooled at once. */
 AVX2_TARGET static void conv_pool_rows_avx2(const float *input, int images, int in_channels,
                                             int image_stride, int plane_stride, const float *weights,
                                             const float *bias, int channels, float *output, int32_t *winners) {
-    float rows[2 * 28];
-    for (int i = 0; i < images; i++)
-        for (int c = 0; c < channels; c++) {
-            const float *image = input + (ptrdiff_t)i * image_stride, *w = weights + (ptrdiff_t)c * in_channels * 25;
-            ptrdiff_t plane_start = ((ptrdiff_t)c * images + i) * 784;
-            ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * 196;
-            const __m256 b = _mm256_set1_ps(bias[c]);
+    int taps = in_channels * 25;
+    _Alignas(32) float taps_t[CHANNEL_KERNEL_TAPS][8];
+    float raw[ROW_KERNEL_CHANNELS][2 * 28];
+    for (int c0 = 0; c0 < channels; c0 += ROW_KERNEL_CHANNELS) {
+        int group = channels - c0 < ROW_KERNEL_CHANNELS ? channels - c0 : ROW_KERNEL_CHANNELS;
+        for (int t = 0; t < taps; t++)
+            for (int c = 0; c < 8; c++) taps_t[t][c] = c < group ? weights[(ptrdiff_t)(c0 + c) * taps + t] : 0.0f;
+        for (int i = 0; i < images; i++) {
+            const float *image = input + (ptrdiff_t)i * image_stride;
             for (int py = 0; py < 14; py++) {
-                __m256 u0 = _mm256_setzero_ps(), u1 = u0, u2 = u0, l0 = u0, l1 = u0, l2 = u0;
-                __m128 u3 = _mm_setzero_ps(), l3 = u3;
-                for (int ci = 0; ci < in_channels; ci++) {
-                    const float *top = image + (ptrdiff_t)ci * plane_stride + (ptrdiff_t)2 * py * 32;
-                    const float *k = w + ci * 25;
-                    for (int r = 0; r < 6; r++)
-                        for (int kx = 0; kx < 5; kx++) {
-                            const float *row = top + r * 32 + kx;
-                            __m256 x0 = _mm256_loadu_ps(row), x1 = _mm256_loadu_ps(row + 8), x2 = _mm256_loadu_ps(row + 16);
-                            __m128 x3 = _mm_loadu_ps(row + 24);
-                            if (r < 5) {
-                                __m256 v = _mm256_broadcast_ss(k + r * 5 + kx);
-                                u0 = _mm256_fmadd_ps(v, x0, u0);
-                                u1 = _mm256_fmadd_ps(v, x1, u1);
-                                u2 = _mm256_fmadd_ps(v, x2, u2);
-                                u3 = _mm_fmadd_ps(_mm256_castps256_ps128(v), x3, u3);
-                            }
-                            if (r > 0) {
-                                __m256 v = _mm256_broadcast_ss(k + (r - 1) * 5 + kx);
-                                l0 = _mm256_fmadd_ps(v, x0, l0);
-                                l1 = _mm256_fmadd_ps(v, x1, l1);
-                                l2 = _mm256_fmadd_ps(v, x2, l2);
-                                l3 = _mm_fmadd_ps(_mm256_castps256_ps128(v), x3, l3);
-                            }
-                        }
+                for (int dy = 0; dy < 2; dy++) {
+                    const float *row0 = image + (ptrdiff_t)(2 * py + dy) * 32;
+                    row_segment_16(row0, in_channels, plane_stride, 32, (const float (*)[8])taps_t, 0, raw, dy);
+                    row_segment_12(row0, in_channels, plane_stride, 32, (const float (*)[8])taps_t, 16, raw, dy);
                 }
-                _mm256_storeu_ps(rows, u0);
-                _mm256_storeu_ps(rows + 8, u1);
-                _mm256_storeu_ps(rows + 16, u2);
-                _mm_storeu_ps(rows + 24, u3);
-                _mm256_storeu_ps(rows + 28, l0);
-                _mm256_storeu_ps(rows + 36, l1);
-                _mm256_storeu_ps(rows + 44, l2);
-                _mm_storeu_ps(rows + 52, l3);
-                /* 14 pooled outputs: a block of 8 from 0 and one overlapping it from 6 (rewriting 2 with the same values). */
-                int32_t shift = (int32_t)(plane_start + (ptrdiff_t)2 * py * 28);
-                float *o = output + pooled + py * 14;
-                int32_t *wn = winners + pooled + py * 14;
-                pool_block(rows, 0, 28, b, o, wn, shift);
-                pool_block(rows, 12, 28, b, o + 6, wn + 6, shift);
+                /* 14 pooled outputs a channel: a block of 8 from 0 and one overlapping it from 6
+                 * (rewriting 2 with the same values). */
+                for (int k = 0; k < group; k++) {
+                    int c = c0 + k;
+                    int32_t shift = (int32_t)(((ptrdiff_t)c * images + i) * 784 + (ptrdiff_t)2 * py * 28);
+                    ptrdiff_t pooled = ((ptrdiff_t)i * channels + c) * 196 + py * 14;
+                    const __m256 b = _mm256_set1_ps(bias[c]);
+                    pool_block(raw[k], 0, 28, b, output + pooled, winners + pooled, shift);
+                    pool_block(raw[k], 12, 28, b, output + pooled + 6, winners + pooled + 6, shift);
+                }
             }
         }
+    }
 }
-
-/* Most taps (input channels x 25) conv_pool_channels_avx2 takes. */
-enum { CHANNEL_KERNEL_TAPS = 16 * 25 };
 
 /* One raw output row of 10 pixels, 16 channels from `first`, of one image: two blocks of 5 pixels x
  * 16 channels (10 accumulators), each tap one weight pair (taps_t: [tap][16]) and 5 broadcasts. */
@@ -541,11 +562,12 @@ AVX2_TARGET static void conv_pool_channels_avx2(const float *input, int images, 
     }
 }
 
-/* conv_pool_forward: conv1's shape (rows of 32 in) by rows, conv2's (rows of 14, 16 channels) by channels. */
+/* conv_pool_forward: conv1's shape (rows of 32 in) with 6 output channels in the lanes, conv2's (rows of 14,
+ * 16 channels) with 16. */
 AVX2_TARGET static void conv_pool_forward_avx2(const float *input, int images, int in_channels, int in_side,
                                                int image_stride, int plane_stride, const float *weights,
                                                const float *bias, int channels, float *output, int32_t *winners) {
-    if (in_side == 32)
+    if (in_side == 32 && in_channels * 25 <= CHANNEL_KERNEL_TAPS)
         conv_pool_rows_avx2(input, images, in_channels, image_stride, plane_stride, weights, bias, channels, output,
                             winners);
     else if (in_side == 14 && channels % 16 == 0 && in_channels * 25 <= CHANNEL_KERNEL_TAPS)

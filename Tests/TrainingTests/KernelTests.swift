@@ -12,10 +12,13 @@ import Testing
 
     /// The fused convolution and pooling equals pooling the convolution's raw output, which is
     /// computed here in Double from the definition: same winners (indices into the raw output laid
-    /// out [c][i][y][x]) and outputs. Shapes: conv1's rows of 32 (2 images, 2 input channels, 3
-    /// output channels), conv2's rows of 14 with 16 and 32 output channels (the AVX2 build's vectors of
-    /// output channels) and 12 (another path), all with padded strides.
-    @Test(arguments: VectorKernels.available, [(2, 32, 3), (6, 14, 16), (6, 14, 32), (3, 14, 12)])
+    /// out [c][i][y][x]) and outputs. Shapes (input channels, input side, output channels): conv1's
+    /// rows of 32 with 1 input channel and 6 output channels (the AVX2 build's lanes), 8 (a group of
+    /// 6 and one of 2) and with 2 input channels and 3 output channels; conv2's rows of 14 with 16
+    /// and 32 output channels (the AVX2 build's two vectors of them) and 12 (another path); all with
+    /// padded strides.
+    @Test(arguments: VectorKernels.available,
+          [(1, 32, 6), (1, 32, 8), (2, 32, 3), (6, 14, 16), (6, 14, 32), (3, 14, 12)])
     func fusedConvolutionPoolsTheConvolution(kernels: VectorKernels, shape: (Int, Int, Int)) {
         let (inChannels, inputSide, channels) = shape
         let images = 3, side = inputSide - 4, half = side / 2
@@ -50,7 +53,7 @@ import Testing
 
     /// On an all-zero input every window is a four-way tie: the first entry (top left) wins, and the
     /// output is the bias after ReLU.
-    @Test(arguments: VectorKernels.available, [(2, 32, 3), (6, 14, 16)])
+    @Test(arguments: VectorKernels.available, [(1, 32, 6), (2, 32, 3), (6, 14, 16)])
     func fusedPoolingTiesGoToTheFirstEntry(kernels: VectorKernels, shape: (Int, Int, Int)) {
         let (inChannels, inputSide, channels) = shape
         let images = 2, side = inputSide - 4, half = side / 2, plane = inputSide * inputSide
