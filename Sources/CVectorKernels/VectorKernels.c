@@ -407,7 +407,7 @@ enum { ROW_KERNEL_CHANNELS = 6 };
  * lanes past the group zero), into raw[c][x...]: 12 accumulators, each tap two loads of the input
  * row (the second one half a vector when WIDTH is 12, so no load leaves the row) and 6 broadcasts. */
 #define ROW_SEGMENT(WIDTH)                                                                                     \
-    AVX2_TARGET static inline void row_segment_##WIDTH(const float *row0, int in_channels, int plane_stride,   \
+    AVX2_TARGET ALWAYS_INLINE void row_segment_##WIDTH(const float *row0, int in_channels, int plane_stride,   \
                                                        int in_side, const float (*taps_t)[8], int x,         \
                                                        float (*raw)[2 * 28], int dy) {                        \
         __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;                          \
@@ -437,9 +437,9 @@ ROW_SEGMENT(12)
 /* conv_pool_forward for raw rows of 28 (conv1's shape): output channels in the lanes, 6 at a time (the
  * lanes above unused), so a tap's weights are 6 broadcasts and each input segment feeds all 6
  * channels; a raw row is a segment of 16 pixels and one of 12, and a pair of rows is pooled at once. */
-AVX2_TARGET static void conv_pool_rows_avx2(const float *input, int images, int in_channels,
-                                            int image_stride, int plane_stride, const float *weights,
-                                            const float *bias, int channels, float *output, int32_t *winners) {
+AVX2_TARGET ALWAYS_INLINE void conv_pool_rows_body(const float *input, int images, int in_channels,
+                                                   int image_stride, int plane_stride, const float *weights,
+                                                   const float *bias, int channels, float *output, int32_t *winners) {
     int taps = in_channels * 25;
     _Alignas(32) float taps_t[CHANNEL_KERNEL_TAPS][8];
     float raw[ROW_KERNEL_CHANNELS][2 * 28];
@@ -507,6 +507,17 @@ AVX2_TARGET static inline void conv_row_channels(const float *image, int in_chan
         _mm256_store_ps(out[3], a3); _mm256_store_ps(out[3] + 8, b3);
         _mm256_store_ps(out[4], a4); _mm256_store_ps(out[4] + 8, b4);
     }
+}
+
+/* conv_pool_rows_body, with conv1's single input channel as a constant (so a segment's 25 taps unroll). */
+AVX2_TARGET static void conv_pool_rows_avx2(const float *input, int images, int in_channels, int image_stride,
+                                            int plane_stride, const float *weights, const float *bias, int channels,
+                                            float *output, int32_t *winners) {
+    if (in_channels == 1)
+        conv_pool_rows_body(input, images, 1, image_stride, plane_stride, weights, bias, channels, output, winners);
+    else
+        conv_pool_rows_body(input, images, in_channels, image_stride, plane_stride, weights, bias, channels, output,
+                            winners);
 }
 
 /* conv_pool_forward for conv2's shape (rows of 14 in, 10 out) with channels a multiple of 16: output
