@@ -470,7 +470,16 @@ AVX2_TARGET ALWAYS_INLINE void conv_pool_rows_body(const float *input, int image
     }
 }
 
-/* One raw output row of 10 pixels, 16 channels from `first`, of one image: two blocks of 5 pixels x
+/* One step of conv_row_channels: input pixel j of the block broadcast, times the tap's weights of the
+ * 16 channels (lo, hi). */
+#define CHANNEL_PIXEL_TAP(j)                                                                                   \
+    {                                                                                                          \
+        __m256 v = _mm256_broadcast_ss(row + kx + j);                                                          \
+        a##j = _mm256_fmadd_ps(lo, v, a##j);                                                                   \
+        b##j = _mm256_fmadd_ps(hi, v, b##j);                                                                   \
+    }
+
+/* One raw output row of 10 pixels, 16 channels, of one image: two blocks of 5 pixels x
  * 16 channels (10 accumulators), each tap one weight pair (taps_t: [tap][16]) and 5 broadcasts. */
 AVX2_TARGET static inline void conv_row_channels(const float *image, int in_channels, int plane_stride,
                                                  const float *taps_t, float (*raw)[16]) {
@@ -482,22 +491,9 @@ AVX2_TARGET static inline void conv_row_channels(const float *image, int in_chan
             for (int ky = 0; ky < 5; ky++) {
                 const float *row = image + (ptrdiff_t)ci * plane_stride + ky * 14 + x0;
                 for (int kx = 0; kx < 5; kx++, w += 16) {
-                    __m256 lo = _mm256_load_ps(w), hi = _mm256_load_ps(w + 8), v;
-                    v = _mm256_broadcast_ss(row + kx);
-                    a0 = _mm256_fmadd_ps(lo, v, a0);
-                    b0 = _mm256_fmadd_ps(hi, v, b0);
-                    v = _mm256_broadcast_ss(row + kx + 1);
-                    a1 = _mm256_fmadd_ps(lo, v, a1);
-                    b1 = _mm256_fmadd_ps(hi, v, b1);
-                    v = _mm256_broadcast_ss(row + kx + 2);
-                    a2 = _mm256_fmadd_ps(lo, v, a2);
-                    b2 = _mm256_fmadd_ps(hi, v, b2);
-                    v = _mm256_broadcast_ss(row + kx + 3);
-                    a3 = _mm256_fmadd_ps(lo, v, a3);
-                    b3 = _mm256_fmadd_ps(hi, v, b3);
-                    v = _mm256_broadcast_ss(row + kx + 4);
-                    a4 = _mm256_fmadd_ps(lo, v, a4);
-                    b4 = _mm256_fmadd_ps(hi, v, b4);
+                    __m256 lo = _mm256_load_ps(w), hi = _mm256_load_ps(w + 8);
+                    CHANNEL_PIXEL_TAP(0) CHANNEL_PIXEL_TAP(1) CHANNEL_PIXEL_TAP(2)
+                    CHANNEL_PIXEL_TAP(3) CHANNEL_PIXEL_TAP(4)
                 }
             }
         float (*out)[16] = raw + x0;
