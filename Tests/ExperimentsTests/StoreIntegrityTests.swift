@@ -136,6 +136,27 @@ extension StoreIntegrityTests {
         #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("SQLite error"))
     }
 
+    /// A store caught mid-creation by another sweep (GRDB's empty migrations table, no migration
+    /// committed yet) is taken as a new store and migrated; a migrations table that lists migrations
+    /// of tables that are not there is another program's database and is refused.
+    @Test(arguments: [false, true])
+    func aStoreBeingCreatedIsMigratedAndAForeignMigratedDatabaseRefused(foreignMigration: Bool) throws {
+        let path = TinyData.temporaryDirectory().appendingPathComponent("s.sqlite").path
+        try Self.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
+                         + (foreignMigration ? "; INSERT INTO grdb_migrations VALUES ('their-v1')" : ""), in: path)
+        if foreignMigration {
+            #expect {
+                try ResultsStore(path: path)
+            } throws: { error in
+                guard case let .notAStore(refused, _) = error as? StoreError else { return false }
+                return refused == path
+            }
+        } else {
+            #expect(try ResultsStore(path: path).runs().isEmpty)
+            #expect(try Self.userVersion(path) == ResultsStore.schemaVersion)
+        }
+    }
+
     @Test func aDamagedPageIsCaughtOnOpen() throws {
         let (path, _) = try Self.store(rates: (1...40).map { 0.001 * Double($0) })
         let (page, pageSize) = try DatabaseQueue(path: path).writeWithoutTransaction { db in

@@ -9,8 +9,9 @@ enum StoreFile {
 
     /// Checks the file at `path` without modifying it: its header, SQLite's quick check, its tables
     /// and its schema version.
-    /// - Returns: whether a store already exists there (`false`: a missing or empty file, or an
-    ///   SQLite database without tables, which is made into a store).
+    /// - Returns: whether a store already exists there (`false`: a missing or empty file, an SQLite
+    ///   database without tables, or one with only the empty migrations table of a store being
+    ///   created; it is made into a store).
     /// - Throws: `StoreError.notAStore`, `.damaged` or `.newerSchema`.
     static func inspect(_ path: String) throws(StoreError) -> Bool {
         var isDirectory: ObjCBool = false
@@ -49,6 +50,11 @@ enum StoreFile {
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' "
                                              + "AND name NOT LIKE 'sqlite_%' ORDER BY name")
         if tables.isEmpty { return false }
+        // A store another sweep is creating at this moment: GRDB creates its migrations table on its
+        // own, before the first migration's transaction commits.
+        if tables == ["grdb_migrations"], try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0 {
+            return false
+        }
         guard tables.contains("grdb_migrations"), tables.contains(RunRecord.databaseTableName) else {
             let listed = tables.prefix(8).joined(separator: ", ") + (tables.count > 8 ? ", …" : "")
             throw StoreError.notAStore(path: path, reason: "an SQLite database with other tables (\(listed))")
