@@ -394,8 +394,16 @@ enum { CHANNEL_KERNEL_TAPS = 16 * 25 };
 /* Output channels conv_pool_rows_avx2 puts in the lanes at a time. */
 enum { ROW_KERNEL_CHANNELS = 6 };
 
-/* One step of row_segment: the tap's weights of the 6 channels broadcast in turn, each times the
- * segment's 8 + WIDTH - 8 input pixels. */
+/* The weights ([channels][taps]) of output channels first..first+group-1 with output channels in the
+ * lanes: lanes[t*width + k] = weight t of channel first+k, the lanes from group to width zero. */
+ALWAYS_INLINE void weights_in_lanes(const float *weights, int taps, int first, int group, int width, float *lanes) {
+    for (int t = 0; t < taps; t++)
+        for (int k = 0; k < width; k++)
+            lanes[t * width + k] = k < group ? weights[(ptrdiff_t)(first + k) * taps + t] : 0.0f;
+}
+
+/* One step of row_segment: the tap's weight of channel k broadcast, times the segment's WIDTH input
+ * pixels (p0, p1). */
 #define ROW_SEGMENT_TAP(k)                                                                                     \
     {                                                                                                          \
         __m256 v = _mm256_broadcast_ss(w + k);                                                                 \
@@ -445,8 +453,7 @@ AVX2_TARGET ALWAYS_INLINE void conv_pool_rows_body(const float *input, int image
     float raw[ROW_KERNEL_CHANNELS][2 * 28];
     for (int c0 = 0; c0 < channels; c0 += ROW_KERNEL_CHANNELS) {
         int group = channels - c0 < ROW_KERNEL_CHANNELS ? channels - c0 : ROW_KERNEL_CHANNELS;
-        for (int t = 0; t < taps; t++)
-            for (int c = 0; c < 8; c++) taps_t[t][c] = c < group ? weights[(ptrdiff_t)(c0 + c) * taps + t] : 0.0f;
+        weights_in_lanes(weights, taps, c0, group, 8, &taps_t[0][0]);
         for (int i = 0; i < images; i++) {
             const float *image = input + (ptrdiff_t)i * image_stride;
             for (int py = 0; py < 14; py++) {
@@ -528,8 +535,7 @@ AVX2_TARGET static void conv_pool_channels_avx2(const float *input, int images, 
     _Alignas(32) float best_lanes[16];
     _Alignas(32) int32_t at_lanes[16];
     for (int c0 = 0; c0 < channels; c0 += 16) {
-        for (int t = 0; t < taps; t++)
-            for (int c = 0; c < 16; c++) taps_t[t][c] = weights[(ptrdiff_t)(c0 + c) * taps + t];
+        weights_in_lanes(weights, taps, c0, 16, 16, &taps_t[0][0]);
         const __m256 bias_lo = _mm256_loadu_ps(bias + c0), bias_hi = _mm256_loadu_ps(bias + c0 + 8);
         const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
         for (int i = 0; i < images; i++) {
