@@ -137,10 +137,10 @@ ALWAYS_INLINE float listed_sum(const float *gradient, int count) {
  * active. Branch-free: every entry is written, and the count moves past the active ones only. */
 ALWAYS_INLINE int route_entry(const float *output_gradient, const float *output, const int32_t *winners,
                               ptrdiff_t at, int32_t plane_start, int side, int32_t first, int in_side,
-                              float *gradient, int32_t *offset, int count) {
+                              int pixel_stride, float *gradient, int32_t *offset, int count) {
     int32_t local = winners[at] - plane_start, y = local / side, x = local - y * side;
     gradient[count] = output_gradient[at];
-    offset[count] = first + y * in_side + x;
+    offset[count] = first + (y * in_side + x) * pixel_stride;
     return count + (output[at] > 0.0f);
 }
 
@@ -148,12 +148,12 @@ ALWAYS_INLINE int route_entry(const float *output_gradient, const float *output,
  * ones at list entry `count`; returns the new count. Only the AVX2 build has one. */
 typedef int (*route_block_step)(const float *output_gradient, const float *output, const int32_t *winners,
                                 ptrdiff_t at, int32_t plane_start, int side, int32_t first, int in_side,
-                                float *gradient, int32_t *offset, int count);
+                                int pixel_stride, float *gradient, int32_t *offset, int count);
 
 /* route_pooled with the raw side as a constant (so route_entry's division is a multiplication),
  * blocks of 8 outputs by `block` where there is one, the rest by route_entry. */
 ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *output, const int32_t *winners,
-                                     int channels, int side, int image_stride, int in_side,
+                                     int channels, int side, int image_stride, int in_side, int pixel_stride,
                                      stl_routes routes, float *bias_gradient, route_block_step block) {
     int images = routes.images, per_image = (side / 2) * (side / 2);
     ptrdiff_t plane = (ptrdiff_t)side * side;
@@ -168,10 +168,10 @@ ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *
             if (block)
                 for (; q + 8 <= per_image; q += 8)
                     count = block(output_gradient, output, winners, pooled + q, plane_start, side, i * image_stride,
-                                  in_side, gradient, offset, count);
+                                  in_side, pixel_stride, gradient, offset, count);
             for (; q < per_image; q++)
                 count = route_entry(output_gradient, output, winners, pooled + q, plane_start, side,
-                                    i * image_stride, in_side, gradient, offset, count);
+                                    i * image_stride, in_side, pixel_stride, gradient, offset, count);
             routes.ends[c * images + i] = count;
         }
         bias_gradient[c] += listed_sum(gradient, count);
@@ -179,17 +179,17 @@ ALWAYS_INLINE void route_pooled_side(const float *output_gradient, const float *
 }
 
 ALWAYS_INLINE void route_pooled_body(const float *output_gradient, const float *output, const int32_t *winners,
-                                     int channels, int side, int image_stride, int in_side,
+                                     int channels, int side, int image_stride, int in_side, int pixel_stride,
                                      stl_routes routes, float *bias_gradient, route_block_step block) {
     if (side == 10)
-        route_pooled_side(output_gradient, output, winners, channels, 10, image_stride, in_side, routes,
-                          bias_gradient, block);
+        route_pooled_side(output_gradient, output, winners, channels, 10, image_stride, in_side, pixel_stride,
+                          routes, bias_gradient, block);
     else if (side == 28)
-        route_pooled_side(output_gradient, output, winners, channels, 28, image_stride, in_side, routes,
-                          bias_gradient, block);
+        route_pooled_side(output_gradient, output, winners, channels, 28, image_stride, in_side, pixel_stride,
+                          routes, bias_gradient, block);
     else
-        route_pooled_side(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
-                          bias_gradient, block);
+        route_pooled_side(output_gradient, output, winners, channels, side, image_stride, in_side, pixel_stride,
+                          routes, bias_gradient, block);
 }
 
 /* Entries in channel c's list. */
@@ -197,8 +197,9 @@ ALWAYS_INLINE int listed(stl_routes routes, int c) { return routes.ends[(c + 1) 
 
 /* Each weight's gradient is one chain of fused multiply-adds over the routes in list order, starting
  * from the value already there; the AVX2 build runs the chains of a kernel row side by side. */
-static void conv_weight_gradient_portable(const float *input, int in_channels, int plane_stride, int in_side,
-                                          int kernel, stl_routes routes, int channels, float *weight_gradient) {
+static void conv_weight_gradient_portable(const float *input, int in_channels, int plane_stride, int pixel_stride,
+                                          int in_side, int kernel, stl_routes routes, int channels,
+                                          float *weight_gradient) {
     for (int c = 0; c < channels; c++) {
         const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
         const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
@@ -206,50 +207,84 @@ static void conv_weight_gradient_portable(const float *input, int in_channels, i
         for (int ci = 0; ci < in_channels; ci++)
             for (int ky = 0; ky < kernel; ky++) {
                 float *row = weight_gradient + (((ptrdiff_t)c * in_channels + ci) * kernel + ky) * kernel;
-                const float *source = input + (ptrdiff_t)ci * plane_stride + (ptrdiff_t)ky * in_side;
                 for (int kx = 0; kx < kernel; kx++) {
+                    const float *source = input + (ptrdiff_t)ci * plane_stride +
+                                          ((ptrdiff_t)ky * in_side + kx) * pixel_stride;
                     float sum = row[kx];
-                    for (int e = 0; e < count; e++) sum = fmaf(gradient[e], source[offset[e] + kx], sum);
+                    for (int e = 0; e < count; e++) sum = fmaf(gradient[e], source[offset[e]], sum);
                     row[kx] = sum;
                 }
             }
     }
 }
 
-/* Each route adds its gradient times the channel's kernel onto its window, 8 entries a kernel row
- * (the kernel row padded with zeros, so the entries past it get ±0 added: unchanged but for the sign
- * of a zero, alike in both builds), routes in list order, channels in order. */
-ALWAYS_INLINE void pad_kernel(const float *weights, int rows, int kernel, float padded[STL_PADDED_ROWS][8]) {
-    for (int r = 0; r < rows; r++)
-        for (int kx = 0; kx < 8; kx++) padded[r][kx] = kx < kernel ? weights[(ptrdiff_t)r * kernel + kx] : 0.0f;
+/* A receptive field as rows of contiguous inputs (see the header): rows of `length` floats, padded
+ * to `vectors` vectors of 8, row r at offset (r / kernel)*plane_stride + (r % kernel)*row_step. */
+typedef struct window_rows {
+    int count, length, vectors, kernel, pixel_stride;
+    ptrdiff_t plane_stride, row_step;
+} window_rows;
+
+ALWAYS_INLINE window_rows receptive_rows(int in_channels, int plane_stride, int pixel_stride, int in_side,
+                                         int kernel) {
+    window_rows rows = {.count = in_channels / pixel_stride * kernel, .length = kernel * pixel_stride,
+                        .kernel = kernel, .pixel_stride = pixel_stride, .plane_stride = plane_stride,
+                        .row_step = (ptrdiff_t)in_side * pixel_stride};
+    rows.vectors = (rows.length + 7) / 8;
+    return rows;
 }
 
-/* Adds `gradient` times a padded kernel (in_channels * kernel rows of 8) onto the receptive field
- * whose top-left input is `target`. */
-typedef void (*scatter_route_step)(float *target, const float (*padded)[8], float gradient, int in_channels,
-                                   int kernel, ptrdiff_t plane_stride, ptrdiff_t in_side);
-
-ALWAYS_INLINE void scatter_route_portable(float *target, const float (*padded)[8], float gradient, int in_channels,
-                                          int kernel, ptrdiff_t plane_stride, ptrdiff_t in_side) {
-    for (int ci = 0; ci < in_channels; ci++)
-        for (int ky = 0; ky < kernel; ky++) {
-            float *row = target + ci * plane_stride + ky * in_side;
-            const float *w = padded[ci * kernel + ky];
-            for (int kx = 0; kx < 8; kx++) row[kx] = fmaf(gradient, w[kx], row[kx]);
-        }
+ALWAYS_INLINE ptrdiff_t row_offset(window_rows rows, int r) {
+    return (ptrdiff_t)(r / rows.kernel) * rows.plane_stride + (ptrdiff_t)(r % rows.kernel) * rows.row_step;
 }
 
-/* Channel by channel, the channel's routes taking the images in turn (one entry of each image that has
- * one left, then the next): successive updates then lie in different images, so one never waits on the
- * overlapping stores of the one before, while each image's entries keep their list order. */
-ALWAYS_INLINE void conv_input_gradient_body(const float *weights, int in_channels, int plane_stride, int in_side,
-                                            int kernel, stl_routes routes, int channels, float *input_gradient,
+/* Where each weight of a kernel ([in_channels][kernel][kernel], in that order) goes in its padded
+ * receptive-field rows (row r's entries from r * 8 * vectors): a planar row is one input channel's
+ * kernel row, a channels-last row a kernel row of pixels with the channels inside. */
+ALWAYS_INLINE void padded_positions(window_rows rows, int in_channels, int32_t *position) {
+    int width = 8 * rows.vectors, group = 0, inner = 0, t = 0;
+    for (int ci = 0; ci < in_channels; ci++) {
+        for (int ky = 0; ky < rows.kernel; ky++)
+            for (int kx = 0; kx < rows.kernel; kx++)
+                position[t++] = (group * rows.kernel + ky) * width + kx * rows.pixel_stride + inner;
+        if (++inner == rows.pixel_stride) inner = 0, group++;
+    }
+}
+
+/* A channel's kernel (`taps` weights) as padded receptive-field rows, zeros past each row's end. */
+ALWAYS_INLINE void pad_kernel(const float *weights, window_rows rows, int taps, const int32_t *position,
+                              float *padded) {
+    for (int l = 0; l < rows.count * 8 * rows.vectors; l++) padded[l] = 0.0f;
+    for (int t = 0; t < taps; t++) padded[position[t]] = weights[t];
+}
+
+/* Adds `gradient` times a padded kernel onto the receptive field whose first input is `target`. */
+typedef void (*scatter_route_step)(float *target, const float *padded, float gradient, window_rows rows);
+
+ALWAYS_INLINE void scatter_route_portable(float *target, const float *padded, float gradient, window_rows rows) {
+    int width = 8 * rows.vectors;
+    for (int r = 0; r < rows.count; r++) {
+        float *row = target + row_offset(rows, r);
+        const float *w = padded + r * width;
+        for (int l = 0; l < width; l++) row[l] = fmaf(gradient, w[l], row[l]);
+    }
+}
+
+/* Each route adds its gradient times the channel's kernel onto its receptive field, a row of the field
+ * padded to whole vectors (so the entries past it get ±0 added: unchanged but for the sign of a zero,
+ * alike in both builds), routes in list order, channels in order. Channel by channel, the channel's
+ * routes take the images in turn (one entry of each image that has one left, then the next):
+ * successive updates then lie in different images, so one never waits on the overlapping stores of
+ * the one before, while each image's entries keep their list order. */
+ALWAYS_INLINE void conv_input_gradient_body(const float *weights, int in_channels, window_rows rows,
+                                            stl_routes routes, int channels, float *input_gradient,
                                             scatter_route_step scatter) {
-    int rows = in_channels * kernel;
-    float padded[STL_PADDED_ROWS][8];
-    int32_t next[routes.images];
+    int taps = rows.count * rows.length;
+    _Alignas(32) float padded[STL_PADDED_FLOATS];
+    int32_t position[STL_PADDED_FLOATS], next[routes.images];
+    padded_positions(rows, in_channels, position);
     for (int c = 0; c < channels; c++) {
-        pad_kernel(weights + (ptrdiff_t)c * rows * kernel, rows, kernel, padded);
+        pad_kernel(weights + (ptrdiff_t)c * taps, rows, taps, position, padded);
         const float *gradient = routes.gradient + (ptrdiff_t)c * routes.capacity;
         const int32_t *offset = routes.offset + (ptrdiff_t)c * routes.capacity;
         const int32_t *ends = routes.ends + (ptrdiff_t)c * routes.images;
@@ -259,18 +294,39 @@ ALWAYS_INLINE void conv_input_gradient_body(const float *weights, int in_channel
             for (int i = 0; i < routes.images; i++)
                 if (next[i] < ends[i]) {
                     int e = next[i]++;
-                    scatter(input_gradient + offset[e], (const float (*)[8])padded, gradient[e], in_channels, kernel,
-                            plane_stride, in_side);
+                    scatter(input_gradient + offset[e], padded, gradient[e], rows);
                     left = 1;
                 }
         }
     }
 }
 
-static void conv_input_gradient_portable(const float *weights, int in_channels, int plane_stride, int in_side,
-                                         int kernel, stl_routes routes, int channels, float *input_gradient) {
-    conv_input_gradient_body(weights, in_channels, plane_stride, in_side, kernel, routes, channels, input_gradient,
-                             scatter_route_portable);
+static void conv_input_gradient_portable(const float *weights, int in_channels, int plane_stride, int pixel_stride,
+                                         int in_side, int kernel, stl_routes routes, int channels,
+                                         float *input_gradient) {
+    conv_input_gradient_body(weights, in_channels,
+                             receptive_rows(in_channels, plane_stride, pixel_stride, in_side, kernel), routes, channels,
+                             input_gradient, scatter_route_portable);
+}
+
+/* ---- layout ---- */
+
+/* Writes the destination in order, so each store continues the one before. */
+ALWAYS_INLINE void transpose_body(const float *source, int images, int rows, int columns, float *destination) {
+    ptrdiff_t size = (ptrdiff_t)rows * columns;
+    for (int i = 0; i < images; i++) {
+        const float *from = source + i * size;
+        float *to = destination + i * size;
+        for (int c = 0; c < columns; c++)
+            for (int r = 0; r < rows; r++) to[(ptrdiff_t)c * rows + r] = from[(ptrdiff_t)r * columns + c];
+    }
+}
+
+/* transpose_body with LeNet-5's conv1 map shapes (6 channels x 196 pixels, both ways) as constants. */
+ALWAYS_INLINE void transpose_shapes(const float *source, int images, int rows, int columns, float *destination) {
+    if (rows == 6 && columns == 196) transpose_body(source, images, 6, 196, destination);
+    else if (rows == 196 && columns == 6) transpose_body(source, images, 196, 6, destination);
+    else transpose_body(source, images, rows, columns, destination);
 }
 
 /* ---- dense layers ---- */
@@ -321,10 +377,14 @@ static void dense_backward_portable(float *gradient, const float *activations, i
 }
 
 static void route_pooled_portable(const float *output_gradient, const float *output, const int32_t *winners,
-                                  int channels, int side, int image_stride, int in_side,
+                                  int channels, int side, int image_stride, int in_side, int pixel_stride,
                                   stl_routes routes, float *bias_gradient) {
-    route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
+    route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, pixel_stride, routes,
                       bias_gradient, NULL);
+}
+
+static void transpose_portable(const float *source, int images, int rows, int columns, float *destination) {
+    transpose_shapes(source, images, rows, columns, destination);
 }
 
 static const stl_kernel_set portable_kernels = {
@@ -333,6 +393,7 @@ static const stl_kernel_set portable_kernels = {
     .route_pooled = route_pooled_portable,
     .conv_weight_gradient = conv_weight_gradient_portable,
     .conv_input_gradient = conv_input_gradient_portable,
+    .transpose = transpose_portable,
     .dense_forward = dense_forward_portable,
     .dense_backward = dense_backward_portable,
 };
@@ -610,16 +671,16 @@ AVX2_TARGET static inline __m256i compress_indices(int mask) {
  * route_entry's: integers computed exactly, gradients copied. */
 AVX2_TARGET static inline int route_block_avx2(const float *output_gradient, const float *output,
                                                const int32_t *winners, ptrdiff_t at, int32_t plane_start, int side,
-                                               int32_t first, int in_side, float *gradient, int32_t *offset,
-                                               int count) {
+                                               int32_t first, int in_side, int pixel_stride, float *gradient,
+                                               int32_t *offset, int count) {
     int mask = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(output + at), _mm256_setzero_ps(), _CMP_GT_OQ));
     __m256i local = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)(winners + at)), _mm256_set1_epi32(plane_start));
     /* y = local / side: (local + 0.5) / side is at least 0.5 / side from an integer, and local < 2^22. */
     __m256i y = _mm256_cvttps_epi32(_mm256_mul_ps(_mm256_add_ps(_mm256_cvtepi32_ps(local), _mm256_set1_ps(0.5f)),
                                                   _mm256_set1_ps(1.0f / side)));
-    /* first + y*in_side + x = first + local + y*(in_side - side) */
-    __m256i entry = _mm256_add_epi32(_mm256_add_epi32(_mm256_set1_epi32(first), local),
-                                     _mm256_mullo_epi32(y, _mm256_set1_epi32(in_side - side)));
+    /* first + (y*in_side + x)*pixel_stride = first + (local + y*(in_side - side))*pixel_stride */
+    __m256i pixel = _mm256_add_epi32(local, _mm256_mullo_epi32(y, _mm256_set1_epi32(in_side - side)));
+    __m256i entry = _mm256_add_epi32(_mm256_set1_epi32(first), _mm256_mullo_epi32(pixel, _mm256_set1_epi32(pixel_stride)));
     __m256i order = compress_indices(mask);
     _mm256_storeu_ps(gradient + count, _mm256_permutevar8x32_ps(_mm256_loadu_ps(output_gradient + at), order));
     _mm256_storeu_si256((__m256i *)(offset + count), _mm256_permutevar8x32_epi32(entry, order));
@@ -627,20 +688,20 @@ AVX2_TARGET static inline int route_block_avx2(const float *output_gradient, con
 }
 
 AVX2_TARGET static void route_pooled_avx2(const float *output_gradient, const float *output, const int32_t *winners,
-                                          int channels, int side, int image_stride, int in_side,
+                                          int channels, int side, int image_stride, int in_side, int pixel_stride,
                                           stl_routes routes, float *bias_gradient) {
     /* The block step's row comes from a float division, exact only for smaller planes. */
     if ((ptrdiff_t)side * side < (1 << 22))
-        route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
-                          bias_gradient, route_block_avx2);
+        route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, pixel_stride,
+                          routes, bias_gradient, route_block_avx2);
     else
-        route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, routes,
-                          bias_gradient, NULL);
+        route_pooled_body(output_gradient, output, winners, channels, side, image_stride, in_side, pixel_stride,
+                          routes, bias_gradient, NULL);
 }
 
-/* The first `kernel` lanes. */
-AVX2_TARGET static inline __m256i lanes_below(int kernel) {
-    return _mm256_cmpgt_epi32(_mm256_set1_epi32(kernel), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+/* The first `count` lanes. */
+AVX2_TARGET static inline __m256i lanes_below(int count) {
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(count), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 }
 
 /* One route's step of a weight gradient's 5 row chains (kernel 5): sum[ky] += g * the window's row ky,
@@ -652,101 +713,150 @@ AVX2_TARGET static inline void add_window_rows(__m256 *sum, const float *gradien
         sum[ky] = _mm256_fmadd_ps(g, _mm256_maskload_ps(window + ky * in_side, mask), sum[ky]);
 }
 
-/* Weight gradient of GROUP input channels from ci on, for kernels of 5: 5·GROUP row chains in
- * registers, each route adding its window's rows. */
-#define WEIGHT_GRADIENT_GROUP(GROUP)                                                                         \
-    AVX2_TARGET static inline void weight_gradient_group_##GROUP(                                           \
-        const float *input, int ci, int plane_stride, int in_side, const float *gradient,                   \
-        const int32_t *offset, int count, float *rows) {                                                    \
-        const __m256i mask = lanes_below(5);                                                                 \
-        __m256 sum[5 * GROUP];                                                                               \
-        for (int r = 0; r < 5 * GROUP; r++) sum[r] = _mm256_maskload_ps(rows + r * 5, mask);               \
-        const float *planes = input + (ptrdiff_t)ci * plane_stride;                                          \
-        for (int e = 0; e < count; e++)                                                                      \
-            for (int j = 0; j < GROUP; j++)                                                                  \
-                add_window_rows(sum + 5 * j, gradient + e, planes + (ptrdiff_t)j * plane_stride + offset[e], \
-                                in_side, mask);                                                              \
-        for (int r = 0; r < 5 * GROUP; r++) _mm256_maskstore_ps(rows + r * 5, mask, sum[r]);                \
-    }
-WEIGHT_GRADIENT_GROUP(1)
-WEIGHT_GRADIENT_GROUP(2)
-
-/* weight_gradient_group_1 of two output channels (lists a and b) at once: 10 independent chains
- * instead of 5, too few for the multiply-adds' latency; each row is still one chain in its list's
- * order. */
-AVX2_TARGET static inline void weight_gradient_pair(const float *input, int ci, int plane_stride, int in_side,
-                                                    const float *gradient_a, const int32_t *offset_a, int count_a,
-                                                    float *rows_a, const float *gradient_b,
-                                                    const int32_t *offset_b, int count_b, float *rows_b) {
+/* The weight gradient of one output channel (kernel 5, rows of 5 pixels, one input channel) for two
+ * output channels (lists a and b) at once: 10 independent chains instead of 5, too few for the
+ * multiply-adds' latency; each row is still one chain in its list's order. */
+AVX2_TARGET static inline void weight_gradient_pair(const float *input, int in_side, const float *gradient_a,
+                                                    const int32_t *offset_a, int count_a, float *rows_a,
+                                                    const float *gradient_b, const int32_t *offset_b, int count_b,
+                                                    float *rows_b) {
     const __m256i mask = lanes_below(5);
     __m256 a[5], b[5];
     for (int r = 0; r < 5; r++) {
         a[r] = _mm256_maskload_ps(rows_a + r * 5, mask);
         b[r] = _mm256_maskload_ps(rows_b + r * 5, mask);
     }
-    const float *planes = input + (ptrdiff_t)ci * plane_stride;
     int e = 0;
     for (; e < count_a && e < count_b; e++) {
-        add_window_rows(a, gradient_a + e, planes + offset_a[e], in_side, mask);
-        add_window_rows(b, gradient_b + e, planes + offset_b[e], in_side, mask);
+        add_window_rows(a, gradient_a + e, input + offset_a[e], in_side, mask);
+        add_window_rows(b, gradient_b + e, input + offset_b[e], in_side, mask);
     }
-    for (int rest = e; rest < count_a; rest++) add_window_rows(a, gradient_a + rest, planes + offset_a[rest], in_side, mask);
-    for (int rest = e; rest < count_b; rest++) add_window_rows(b, gradient_b + rest, planes + offset_b[rest], in_side, mask);
+    for (int rest = e; rest < count_a; rest++) add_window_rows(a, gradient_a + rest, input + offset_a[rest], in_side, mask);
+    for (int rest = e; rest < count_b; rest++) add_window_rows(b, gradient_b + rest, input + offset_b[rest], in_side, mask);
     for (int r = 0; r < 5; r++) {
         _mm256_maskstore_ps(rows_a + r * 5, mask, a[r]);
         _mm256_maskstore_ps(rows_b + r * 5, mask, b[r]);
     }
 }
 
-AVX2_TARGET static void conv_weight_gradient_avx2(const float *input, int in_channels, int plane_stride, int in_side,
-                                                  int kernel, stl_routes routes, int channels, float *weight_gradient) {
-    if (kernel != 5) {
-        conv_weight_gradient_portable(input, in_channels, plane_stride, in_side, kernel, routes, channels,
+/* Receptive-field rows first..first+ROWS-1 (VECTORS vectors each; ROWS <= 5, ROWS*VECTORS <= 12) of one output channel's weight
+ * gradient, held in `lanes` as padded receptive-field rows (padded_positions):
+ * ROWS*VECTORS chains in registers, each route adding its field's rows, the last vector of a row a
+ * masked load that stops at the row's end. */
+AVX2_TARGET ALWAYS_INLINE void weight_gradient_rows(const float *input, window_rows rows, int first, int ROWS,
+                                                    int VECTORS, const float *gradient, const int32_t *offset,
+                                                    int count, float *lanes) {
+    const __m256i last = lanes_below(rows.length - 8 * (VECTORS - 1));
+    __m256 sum[12];
+    ptrdiff_t at[5];
+    for (int r = 0; r < ROWS; r++) {
+        at[r] = row_offset(rows, first + r);
+        for (int v = 0; v < VECTORS; v++) sum[r * VECTORS + v] = _mm256_load_ps(lanes + (first + r) * 8 * VECTORS + 8 * v);
+    }
+    for (int e = 0; e < count; e++) {
+        const __m256 g = _mm256_broadcast_ss(gradient + e);
+        const float *window = input + offset[e];
+        for (int r = 0; r < ROWS; r++)
+            for (int v = 0; v < VECTORS; v++) {
+                const float *source = window + at[r] + 8 * v;
+                __m256 x = v + 1 < VECTORS ? _mm256_loadu_ps(source) : _mm256_maskload_ps(source, last);
+                sum[r * VECTORS + v] = _mm256_fmadd_ps(g, x, sum[r * VECTORS + v]);
+            }
+    }
+    for (int r = 0; r < ROWS; r++)
+        for (int v = 0; v < VECTORS; v++) _mm256_store_ps(lanes + (first + r) * 8 * VECTORS + 8 * v, sum[r * VECTORS + v]);
+}
+
+/* One output channel's weight gradient over its list, its rows in passes of at most 12 chains (the
+ * shapes LeNet-5 uses as constants: conv2's channels-last rows of 4 vectors, planar rows of 1). */
+AVX2_TARGET static void weight_gradient_channel(const float *input, window_rows rows, int taps,
+                                                const int32_t *position, const float *gradient,
+                                                const int32_t *offset, int count, float *weight_gradient) {
+    _Alignas(32) float lanes[STL_PADDED_FLOATS];
+    pad_kernel(weight_gradient, rows, taps, position, lanes);
+    int r = 0;
+    if (rows.vectors == 4) {
+        for (; r + 3 <= rows.count; r += 3) weight_gradient_rows(input, rows, r, 3, 4, gradient, offset, count, lanes);
+        if (r + 2 <= rows.count) {
+            weight_gradient_rows(input, rows, r, 2, 4, gradient, offset, count, lanes);
+            r += 2;
+        }
+    } else if (rows.vectors == 1)
+        for (; r + 5 <= rows.count; r += 5) weight_gradient_rows(input, rows, r, 5, 1, gradient, offset, count, lanes);
+    for (; r < rows.count; r++) switch (rows.vectors) {
+        case 1: weight_gradient_rows(input, rows, r, 1, 1, gradient, offset, count, lanes); break;
+        case 2: weight_gradient_rows(input, rows, r, 1, 2, gradient, offset, count, lanes); break;
+        case 3: weight_gradient_rows(input, rows, r, 1, 3, gradient, offset, count, lanes); break;
+        default: weight_gradient_rows(input, rows, r, 1, 4, gradient, offset, count, lanes); break;
+        }
+    for (int t = 0; t < taps; t++) weight_gradient[t] = lanes[position[t]];
+}
+
+AVX2_TARGET static void conv_weight_gradient_avx2(const float *input, int in_channels, int plane_stride, int pixel_stride,
+                                                  int in_side, int kernel, stl_routes routes, int channels,
+                                                  float *weight_gradient) {
+    window_rows rows = receptive_rows(in_channels, plane_stride, pixel_stride, in_side, kernel);
+    if (kernel != 5 || rows.vectors > 4) {
+        conv_weight_gradient_portable(input, in_channels, plane_stride, pixel_stride, in_side, kernel, routes, channels,
                                       weight_gradient);
         return;
     }
-    /* Input channels in pairs, a last odd one for output channels in pairs. */
-    for (int c = 0; c < channels; c++)
-        for (int ci = 0; ci + 2 <= in_channels; ci += 2)
-            weight_gradient_group_2(input, ci, plane_stride, in_side, routes.gradient + (ptrdiff_t)c * routes.capacity,
-                                    routes.offset + (ptrdiff_t)c * routes.capacity, listed(routes, c),
-                                    weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25);
-    if (in_channels % 2 == 0) return;
-    int ci = in_channels - 1, c = 0;
-    for (; c + 2 <= channels; c += 2) {
-        ptrdiff_t a = (ptrdiff_t)c * routes.capacity, b = a + routes.capacity;
-        weight_gradient_pair(input, ci, plane_stride, in_side, routes.gradient + a, routes.offset + a, listed(routes, c),
-                             weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25, routes.gradient + b,
-                             routes.offset + b, listed(routes, c + 1),
-                             weight_gradient + ((ptrdiff_t)(c + 1) * in_channels + ci) * 25);
-    }
-    if (c < channels)
-        weight_gradient_group_1(input, ci, plane_stride, in_side, routes.gradient + (ptrdiff_t)c * routes.capacity,
-                                routes.offset + (ptrdiff_t)c * routes.capacity, listed(routes, c),
-                                weight_gradient + ((ptrdiff_t)c * in_channels + ci) * 25);
-}
-
-/* scatter_route_step in AVX2: one load, FMA and store a kernel row. */
-AVX2_TARGET static inline void scatter_route_avx2(float *target, const float (*padded)[8], float gradient,
-                                                  int in_channels, int kernel, ptrdiff_t plane_stride,
-                                                  ptrdiff_t in_side) {
-    const __m256 g = _mm256_set1_ps(gradient);
-    for (int ci = 0; ci < in_channels; ci++)
-        for (int ky = 0; ky < kernel; ky++) {
-            float *row = target + ci * plane_stride + ky * in_side;
-            _mm256_storeu_ps(row, _mm256_fmadd_ps(g, _mm256_loadu_ps(padded[ci * kernel + ky]), _mm256_loadu_ps(row)));
+    int taps = in_channels * 25, c = 0;
+    /* One input channel (conv1): output channels in pairs. */
+    if (in_channels == 1 && pixel_stride == 1)
+        for (; c + 2 <= channels; c += 2) {
+            ptrdiff_t a = (ptrdiff_t)c * routes.capacity, b = a + routes.capacity;
+            weight_gradient_pair(input, in_side, routes.gradient + a, routes.offset + a, listed(routes, c),
+                                 weight_gradient + (ptrdiff_t)c * taps, routes.gradient + b, routes.offset + b,
+                                 listed(routes, c + 1), weight_gradient + (ptrdiff_t)(c + 1) * taps);
         }
+    if (c == channels) return;
+    int32_t position[STL_PADDED_FLOATS];
+    padded_positions(rows, in_channels, position);
+    for (; c < channels; c++)
+        weight_gradient_channel(input, rows, taps, position, routes.gradient + (ptrdiff_t)c * routes.capacity,
+                                routes.offset + (ptrdiff_t)c * routes.capacity, listed(routes, c),
+                                weight_gradient + (ptrdiff_t)c * taps);
 }
 
-AVX2_TARGET static void conv_input_gradient_avx2(const float *weights, int in_channels, int plane_stride, int in_side,
-                                                 int kernel, stl_routes routes, int channels, float *input_gradient) {
-    /* LeNet-5's kernel of 5 as a constant, so each route's rows are unrolled. */
-    if (kernel == 5)
-        conv_input_gradient_body(weights, in_channels, plane_stride, in_side, 5, routes, channels, input_gradient,
-                                 scatter_route_avx2);
+/* scatter_route_step in AVX2: one load, multiply-add and store per vector of a row; the shapes
+ * LeNet-5 uses (conv2's 5 channels-last rows of 4 vectors, planar rows of 1) as constants. */
+AVX2_TARGET ALWAYS_INLINE void scatter_rows_avx2(float *target, const float *padded, float gradient, window_rows rows,
+                                                 int count, int vectors) {
+    const __m256 g = _mm256_set1_ps(gradient);
+    for (int r = 0; r < count; r++) {
+        float *row = target + row_offset(rows, r);
+        for (int v = 0; v < vectors; v++)
+            _mm256_storeu_ps(row + 8 * v, _mm256_fmadd_ps(g, _mm256_load_ps(padded + (r * vectors + v) * 8),
+                                                          _mm256_loadu_ps(row + 8 * v)));
+    }
+}
+
+/* For conv2's channels-last fields (5 rows of 30 floats), with the shape as constants. */
+AVX2_TARGET static inline void scatter_channels_last_avx2(float *target, const float *padded, float gradient,
+                                                          window_rows rows) {
+    rows.kernel = 5;
+    scatter_rows_avx2(target, padded, gradient, rows, 5, 4);
+}
+
+AVX2_TARGET static inline void scatter_route_avx2(float *target, const float *padded, float gradient,
+                                                  window_rows rows) {
+    scatter_rows_avx2(target, padded, gradient, rows, rows.count, rows.vectors);
+}
+
+AVX2_TARGET static void conv_input_gradient_avx2(const float *weights, int in_channels, int plane_stride, int pixel_stride,
+                                                 int in_side, int kernel, stl_routes routes, int channels,
+                                                 float *input_gradient) {
+    window_rows rows = receptive_rows(in_channels, plane_stride, pixel_stride, in_side, kernel);
+    if (kernel == 5 && rows.count == 5 && rows.vectors == 4)
+        conv_input_gradient_body(weights, in_channels, rows, routes, channels, input_gradient,
+                                 scatter_channels_last_avx2);
     else
-        conv_input_gradient_body(weights, in_channels, plane_stride, in_side, kernel, routes, channels,
-                                 input_gradient, scatter_route_avx2);
+        conv_input_gradient_body(weights, in_channels, rows, routes, channels, input_gradient, scatter_route_avx2);
+}
+
+AVX2_TARGET static void transpose_avx2(const float *source, int images, int rows, int columns, float *destination) {
+    transpose_shapes(source, images, rows, columns, destination);
 }
 
 static const stl_kernel_set avx2_kernels = {
@@ -755,6 +865,7 @@ static const stl_kernel_set avx2_kernels = {
     .route_pooled = route_pooled_avx2,
     .conv_weight_gradient = conv_weight_gradient_avx2,
     .conv_input_gradient = conv_input_gradient_avx2,
+    .transpose = transpose_avx2,
     .dense_forward = dense_forward_avx2,
     .dense_backward = dense_backward_avx2,
 };

@@ -108,11 +108,18 @@ import Testing
     }
 
     /// Routing lists, per channel and in image then pooled-output order, exactly the positive pooled
-    /// outputs with their gradient and their winner's receptive field in the input; the bias
-    /// gradient gains each channel's listed sum.
+    /// outputs with their gradient and their winner's receptive field in the input (of 7 channels,
+    /// planar or channels-last); the bias gradient gains each channel's listed sum.
     @Test(arguments: VectorKernels.available, [10, 28])
     func routingListsThePositiveOutputs(kernels: VectorKernels, side: Int) {
+        for layout in [ConvolutionInputLayout.planar(planeStride: (side + 4) * (side + 4)), .channelsLast] {
+            routeAndCheck(kernels: kernels, side: side, inputLayout: layout)
+        }
+    }
+
+    func routeAndCheck(kernels: VectorKernels, side: Int, inputLayout: ConvolutionInputLayout) {
         let channels = 3, images = 2, half = side / 2, inputSide = side + 4, imageStride = 7 * inputSide * inputSide
+        let pixelStride = inputLayout.pixelStride(channels: 7)
         let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 5)
         let upstream = Self.noise(output.count, seed: 6)
         let routes = PooledRoutes(channels: channels, maximumImages: images, perImage: half * half)
@@ -121,7 +128,7 @@ import Testing
             biasGradient.withUnsafeMutableBufferPointer { b in
                 kernels.routePooled(u.baseAddress!, output: o.baseAddress!, winners: w.baseAddress!, channels: channels,
                                     images: images, side: side, inputImageStride: imageStride, inputSide: inputSide,
-                                    into: routes, biasGradient: b.baseAddress!)
+                                    inputChannels: 7, inputLayout: inputLayout, into: routes, biasGradient: b.baseAddress!)
             }
         }}}
         var listedSomething = false, skippedSomething = false
@@ -132,7 +139,7 @@ import Testing
                 let o = (i * channels + c) * half * half + q
                 guard output[o] > 0 else { skippedSomething = true; continue }
                 let local = Int(winners[o]) - (c * images + i) * side * side
-                expected.append((upstream[o], i * imageStride + (local / side) * inputSide + local % side))
+                expected.append((upstream[o], i * imageStride + ((local / side) * inputSide + local % side) * pixelStride))
                 expectedBias += Double(upstream[o])
             }}
             let listed = routes.entries(channel: c)
@@ -148,14 +155,23 @@ import Testing
     /// valid convolution (input planes of 14², kernel 5, as conv2) whose output gradient is the
     /// pooled gradient at each positive window's winner and zero elsewhere; the input gradient adds
     /// onto what is there and leaves the slack past the input as it was, up to the sign of a zero.
-    /// Channels (input, output): conv2's 6 input channels (the AVX2 build takes them in pairs), and
-    /// 3 input channels with 5 output channels (a last odd input channel, taken for output channels
-    /// in pairs and then one alone).
-    @Test(arguments: VectorKernels.available, [(6, 4), (3, 5)])
+    /// Channels (input, output): conv2's 6 input channels (the AVX2 build's channels-last rows of 4
+    /// vectors, planar rows in groups of 5), 3 input channels with 5 output channels (rows of 2
+    /// vectors), and 1 input channel with 5 output channels (conv1's, in pairs and then one alone);
+    /// each with the input planar and channels-last.
+    @Test(arguments: VectorKernels.available, [(6, 4), (3, 5), (1, 5)])
     func routedGradientsMatchTheDenseConvolution(kernels: VectorKernels, channelCounts: (Int, Int)) {
+        let plane = 14 * 14
+        for layout in [ConvolutionInputLayout.planar(planeStride: plane), .channelsLast] {
+            routedGradientsCheck(kernels: kernels, channelCounts: channelCounts, layout: layout)
+        }
+    }
+
+    func routedGradientsCheck(kernels: VectorKernels, channelCounts: (Int, Int), layout: ConvolutionInputLayout) {
         let (inChannels, channels) = channelCounts
         let images = 3, inputSide = 14, kernel = 5, side = 10, half = 5
         let plane = inputSide * inputSide, imageStride = inChannels * plane
+        let planeStride = layout.planeStride(channels: inChannels), pixelStride = layout.pixelStride(channels: inChannels)
         let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 7)
         let upstream = Self.noise(output.count, seed: 8)
         let input = Self.noise(images * imageStride, seed: 9)
@@ -169,16 +185,17 @@ import Testing
             biasGradient.withUnsafeMutableBufferPointer { b in
                 kernels.routePooled(u.baseAddress!, output: o.baseAddress!, winners: w.baseAddress!, channels: channels,
                                     images: images, side: side, inputImageStride: imageStride, inputSide: inputSide,
-                                    into: routes, biasGradient: b.baseAddress!)
+                                    inputChannels: inChannels, inputLayout: layout, into: routes,
+                                    biasGradient: b.baseAddress!)
             }
         }}}
         input.withUnsafeBufferPointer { x in weightGradient.withUnsafeMutableBufferPointer { g in
-            kernels.convolutionWeightGradient(input: x.baseAddress!, inputChannels: inChannels, planeStride: plane,
+            kernels.convolutionWeightGradient(input: x.baseAddress!, inputChannels: inChannels, layout: layout,
                                               inputSide: inputSide, kernel: kernel, routes: routes, channels: channels,
                                               into: g.baseAddress!)
         }}
         weights.withUnsafeBufferPointer { k in inputGradient.withUnsafeMutableBufferPointer { g in
-            kernels.convolutionInputGradient(weights: k.baseAddress!, inputChannels: inChannels, planeStride: plane,
+            kernels.convolutionInputGradient(weights: k.baseAddress!, inputChannels: inChannels, layout: layout,
                                              inputSide: inputSide, kernel: kernel, routes: routes, channels: channels,
                                              into: g.baseAddress!)
         }}
@@ -193,7 +210,7 @@ import Testing
             let d = dense[((c * images + i) * side + y) * side + x]
             for ci in 0..<inChannels { for ky in 0..<kernel { for kx in 0..<kernel {
                 let w = ((c * inChannels + ci) * kernel + ky) * kernel + kx
-                let at = i * imageStride + ci * plane + (y + ky) * inputSide + x + kx
+                let at = i * imageStride + ci * planeStride + ((y + ky) * inputSide + x + kx) * pixelStride
                 expectedWeights[w] += d * Double(input[at])
                 expectedInput[at] += d * Double(weights[w])
             }}}
@@ -201,6 +218,25 @@ import Testing
         for (got, want) in zip(weightGradient, expectedWeights) { #expect(abs(Double(got) - want) <= 1e-4) }
         for (got, want) in zip(inputGradient, expectedInput) { #expect(abs(Double(got) - want) <= 1e-4) }
         #expect(Array(inputGradient.suffix(VectorKernels.kernelSlack)) == Array(startInput.suffix(VectorKernels.kernelSlack)))
+    }
+
+    /// Transposing puts entry (r, c) of each image's matrix at (c, r), and transposing back restores
+    /// the input: conv1's maps (6 × 196, both ways) and an odd shape.
+    @Test(arguments: VectorKernels.available, [(6, 196), (3, 7)])
+    func transposeSwapsRowsAndColumns(kernels: VectorKernels, shape: (Int, Int)) {
+        let (rows, columns) = shape, images = 3, size = rows * columns
+        let source = Self.noise(images * size, seed: 13)
+        var transposed = [Float](repeating: .nan, count: source.count), back = transposed
+        source.withUnsafeBufferPointer { s in transposed.withUnsafeMutableBufferPointer { t in
+            kernels.transpose(s.baseAddress!, images: images, rows: rows, columns: columns, into: t.baseAddress!)
+        }}
+        transposed.withUnsafeBufferPointer { t in back.withUnsafeMutableBufferPointer { b in
+            kernels.transpose(t.baseAddress!, images: images, rows: columns, columns: rows, into: b.baseAddress!)
+        }}
+        for i in 0..<images { for r in 0..<rows { for c in 0..<columns {
+            #expect(transposed[i * size + c * rows + r] == source[i * size + r * columns + c])
+        }}}
+        #expect(back == source)
     }
 
     /// Loss = logsumexp(z) − z[label]; gradient = scale·(softmax − onehot); correct = first argmax.

@@ -47,46 +47,63 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
 
     /// Lists in `routes` the pooled outputs (image-major, as `convolutionPoolForward` wrote them from raw
     /// planes of `side`) that are positive: their gradient from `outputGradient` and the offset
-    /// (i·`inputImageStride` + y·`inputSide` + x) of their winner's receptive field in the
-    /// convolution's input. Adds each channel's listed gradients, in list order, to `biasGradient`.
+    /// (i·`inputImageStride` + (y·`inputSide` + x)·pixel stride) of their winner's receptive field in
+    /// the convolution's input, of `inputChannels` channels in `inputLayout`. Adds each channel's listed
+    /// gradients, in list order, to `biasGradient`.
     /// - Precondition: `routes` has `channels` lists of room for `images` (≤ its maximum) images.
     func routePooled(
         _ outputGradient: UnsafePointer<Float>, output: UnsafePointer<Float>, winners: UnsafePointer<Int32>,
-        channels: Int, images: Int, side: Int, inputImageStride: Int, inputSide: Int,
-        into routes: PooledRoutes, biasGradient: UnsafeMutablePointer<Float>
+        channels: Int, images: Int, side: Int, inputImageStride: Int, inputSide: Int, inputChannels: Int,
+        inputLayout: ConvolutionInputLayout, into routes: PooledRoutes, biasGradient: UnsafeMutablePointer<Float>
     ) {
         precondition(routes.channels >= channels && routes.capacity >= images * (side / 2) * (side / 2))
         set.pointee.route_pooled(outputGradient, output, winners, Int32(channels), Int32(side),
-                                 Int32(inputImageStride), Int32(inputSide), routes.prepare(images: images), biasGradient)
+                                 Int32(inputImageStride), Int32(inputSide),
+                                 Int32(inputLayout.pixelStride(channels: inputChannels)),
+                                 routes.prepare(images: images), biasGradient)
     }
 
     /// Adds to `weightGradient` ([channels][inputChannels][kernel][kernel]) the weight gradient of a
-    /// valid, stride-1 convolution of `input` (planes `planeStride` apart, rows of `inputSide`) whose
-    /// output gradient is zero but for `routes`. Each weight's sum is one chain of fused
-    /// multiply-adds in list order.
+    /// valid, stride-1 convolution of `input` (in `layout`, rows of `inputSide`) whose output gradient
+    /// is zero but for `routes`. Each weight's sum is one chain of fused multiply-adds in list order.
     func convolutionWeightGradient(
-        input: UnsafePointer<Float>, inputChannels: Int, planeStride: Int, inputSide: Int, kernel: Int,
+        input: UnsafePointer<Float>, inputChannels: Int, layout: ConvolutionInputLayout, inputSide: Int, kernel: Int,
         routes: PooledRoutes, channels: Int, into weightGradient: UnsafeMutablePointer<Float>
     ) {
-        set.pointee.conv_weight_gradient(input, Int32(inputChannels), Int32(planeStride), Int32(inputSide),
+        set.pointee.conv_weight_gradient(input, Int32(inputChannels), Int32(layout.planeStride(channels: inputChannels)),
+                                         Int32(layout.pixelStride(channels: inputChannels)), Int32(inputSide),
                                          Int32(kernel), routes.filled, Int32(channels), weightGradient)
     }
 
-    /// Adds to `inputGradient` (laid out as the convolution's input) each route's gradient times its
-    /// channel's kernel, over its receptive field.
-    /// - Precondition: `kernel` ≤ 8 and `inputChannels`·`kernel` ≤ 64; `inputGradient` has
-    ///   `kernelSlack` writable floats past its last receptive field (they get ±0 added).
+    /// Adds to `inputGradient` (in `layout`, as the convolution's input) each route's gradient times
+    /// its channel's kernel, over its receptive field.
+    /// - Precondition: the kernel's receptive-field rows (`inputChannels`·`kernel` rows of `kernel`
+    ///   floats planar, `kernel` rows of `inputChannels`·`kernel` channels-last), each padded to a
+    ///   multiple of 8, take at most 512 floats; `inputGradient` has `kernelSlack` writable floats past
+    ///   its last receptive field (they get ±0 added).
     func convolutionInputGradient(
-        weights: UnsafePointer<Float>, inputChannels: Int, planeStride: Int, inputSide: Int, kernel: Int,
+        weights: UnsafePointer<Float>, inputChannels: Int, layout: ConvolutionInputLayout, inputSide: Int, kernel: Int,
         routes: PooledRoutes, channels: Int, into inputGradient: UnsafeMutablePointer<Float>
     ) {
-        precondition(kernel <= 8 && inputChannels * kernel <= Int(STL_PADDED_ROWS))
-        set.pointee.conv_input_gradient(weights, Int32(inputChannels), Int32(planeStride), Int32(inputSide),
-                                        Int32(kernel), routes.filled, Int32(channels), inputGradient)
+        let pixelStride = layout.pixelStride(channels: inputChannels)
+        let rows = inputChannels / pixelStride * kernel, paddedLength = (kernel * pixelStride + 7) / 8 * 8
+        precondition(rows * paddedLength <= Int(STL_PADDED_FLOATS))
+        set.pointee.conv_input_gradient(weights, Int32(inputChannels), Int32(layout.planeStride(channels: inputChannels)),
+                                        Int32(pixelStride), Int32(inputSide), Int32(kernel), routes.filled,
+                                        Int32(channels), inputGradient)
     }
 
     /// Writable floats `convolutionInputGradient` needs past its target's last receptive field.
     static let kernelSlack = 8
+
+    /// Transposes each of `images` row-major matrices of `rows` × `columns` (one after another) into
+    /// `destination`: a planar map of `rows` channels and `columns` pixels becomes channels-last, and
+    /// back with the two swapped.
+    /// - Precondition: `destination` does not overlap `source`.
+    func transpose(_ source: UnsafePointer<Float>, images: Int, rows: Int, columns: Int,
+                   into destination: UnsafeMutablePointer<Float>) {
+        set.pointee.transpose(source, Int32(images), Int32(rows), Int32(columns), destination)
+    }
 
     /// values[r][j] += bias[j] over a row-major [rows × columns] block, then ReLU when `relu`
     /// (negative values become 0; NaN stays NaN, so divergence stays visible).

@@ -26,6 +26,10 @@ final class LeNet5Worker {
     private let winners1, winners2: UnsafeMutablePointer<Int32>
     // Gradients with respect to the activations of the same names.
     private let dLogits, dHidden4, dHidden3, dPooled2, dPooled1: UnsafeMutablePointer<Float>
+    // A chunk's pooled conv1 maps channels-last ([i][y][x][c]), and their gradient: conv2's backward
+    // pass runs on that layout, where a receptive-field row (5 pixels × 6 channels) is 30 contiguous
+    // floats, 4 vectors, against 6 rows of 5 floats in 6 vectors planar.
+    private let channelsLast1, dChannelsLast1: UnsafeMutablePointer<Float>
     /// The convolutions' output-gradient entries that pooling and ReLU let through.
     private let routes1, routes2: PooledRoutes
     private let allocations: [UnsafeMutableRawPointer]
@@ -65,7 +69,9 @@ final class LeNet5Worker {
         dHidden4 = floats(84, images: rows)
         dHidden3 = floats(120, images: rows)
         dPooled2 = floats(400, images: rows)
-        dPooled1 = floats(6 * 196 * chunk + VectorKernels.kernelSlack, images: 1)
+        dPooled1 = floats(6 * 196)
+        channelsLast1 = floats(6 * 196)
+        dChannelsLast1 = floats(6 * 196 * chunk + VectorKernels.kernelSlack, images: 1)
         routes1 = PooledRoutes(channels: 6, maximumImages: chunk, perImage: 196)
         routes2 = PooledRoutes(channels: 16, maximumImages: chunk, perImage: 25)
         ownGradient = UnsafeMutablePointer<Float>.allocate(capacity: LeNet5.parameterCount)
@@ -188,18 +194,23 @@ final class LeNet5Worker {
         let pooled1 = self.pooled1 + row * 1176, winners1 = self.winners1 + row * 1176
         let pooled2 = self.pooled2 + row * 400, winners2 = self.winners2 + row * 400
         let dPooled2 = self.dPooled2 + row * 400
-        // conv2: bias, weights, and the gradient of the pooled conv1 maps.
+        // conv2, on its input channels-last: bias, weights, and the gradient of the pooled conv1 maps.
+        kernels.transpose(pooled1, images: m, rows: 6, columns: 196, into: channelsLast1)
         kernels.routePooled(dPooled2, output: pooled2, winners: winners2, channels: 16, images: m, side: 10,
-                            inputImageStride: 1176, inputSide: 14, into: routes2, biasGradient: g + O.conv2Bias)
-        kernels.convolutionWeightGradient(input: pooled1, inputChannels: 6, planeStride: 196, inputSide: 14, kernel: 5,
-                                          routes: routes2, channels: 16, into: g + O.conv2Weight)
-        dPooled1.update(repeating: 0, count: m * 1176)
-        kernels.convolutionInputGradient(weights: p + O.conv2Weight, inputChannels: 6, planeStride: 196, inputSide: 14,
-                                         kernel: 5, routes: routes2, channels: 16, into: dPooled1)
+                            inputImageStride: 1176, inputSide: 14, inputChannels: 6, inputLayout: .channelsLast,
+                            into: routes2, biasGradient: g + O.conv2Bias)
+        kernels.convolutionWeightGradient(input: channelsLast1, inputChannels: 6, layout: .channelsLast, inputSide: 14,
+                                          kernel: 5, routes: routes2, channels: 16, into: g + O.conv2Weight)
+        dChannelsLast1.update(repeating: 0, count: m * 1176)
+        kernels.convolutionInputGradient(weights: p + O.conv2Weight, inputChannels: 6, layout: .channelsLast,
+                                         inputSide: 14, kernel: 5, routes: routes2, channels: 16, into: dChannelsLast1)
+        kernels.transpose(dChannelsLast1, images: m, rows: 196, columns: 6, into: dPooled1)
         // conv1: bias and weights only (the input needs no gradient).
+        let conv1Input = ConvolutionInputLayout.planar(planeStride: 1024)
         kernels.routePooled(dPooled1, output: pooled1, winners: winners1, channels: 6, images: m, side: 28,
-                            inputImageStride: 1024, inputSide: 32, into: routes1, biasGradient: g + O.conv1Bias)
-        kernels.convolutionWeightGradient(input: images, inputChannels: 1, planeStride: 1024, inputSide: 32, kernel: 5,
+                            inputImageStride: 1024, inputSide: 32, inputChannels: 1, inputLayout: conv1Input,
+                            into: routes1, biasGradient: g + O.conv1Bias)
+        kernels.convolutionWeightGradient(input: images, inputChannels: 1, layout: conv1Input, inputSide: 32, kernel: 5,
                                           routes: routes1, channels: 6, into: g + O.conv1Weight)
     }
 }
