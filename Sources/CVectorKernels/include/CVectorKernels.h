@@ -1,7 +1,8 @@
 /* LeNet-5's kernels other than the dense matrix products (a convolution fused with bias, ReLU and
  * 2x2 max-pooling, the convolutions' backward passes through the pooling, a layout transposition,
- * dense-layer bias + ReLU and its backward pass) in two builds of the same code: one for any x86-64 or ARM CPU and one whose functions
- * carry __attribute__((target("avx2,fma"))), picked at run time by a CPU check. Both builds give
+ * dense-layer bias + ReLU and its backward pass) in two builds of the same code: one for any x86-64
+ * or ARM CPU and one whose functions carry __attribute__((target("avx2,fma"))), picked at run time
+ * by a CPU check. Both builds give
  * bit-identical results: every kernel copies, compares, adds or fuses multiply-adds (fmaf, exactly
  * rounded everywhere) in a fixed order, so the vector width cannot change a rounding. On an x86-64 CPU
  * without FMA the portable build's fmaf is a software routine: correct, but slow. */
@@ -22,8 +23,8 @@
 /* The entries of a convolution's output gradient that are not zero after 2x2 max-pooling and ReLU,
  * listed per output channel in image and pooled-output order: channel c's list starts at entry
  * c*capacity of gradient and offset, which hold each entry's gradient and the offset of its receptive
- * field's top-left input (i*image_stride + (y*in_side + x)*pixel_stride) in the convolution's input; ends[c*images + i]
- * is one past the last entry of image i in channel c's list. */
+ * field's top-left input (i*image_stride + (y*in_side + x)*pixel_stride) in the convolution's input;
+ * ends[c*images + i] is one past the last entry of image i in channel c's list. */
 typedef struct stl_routes {
     float *gradient;
     int32_t *offset;
