@@ -20,20 +20,21 @@ struct CommandTests {
     }
 
     @Test func mergeRefusesConflictsWithAClearMessage() throws {
-        let directory = TinyData.temporaryDirectory()
-        let a = directory.appendingPathComponent("a.sqlite").path, b = directory.appendingPathComponent("b.sqlite").path
-        let c = ResultsStoreTests.configuration(lr: 0.01)
-        let first = ResultsStoreTests.stored(c, accuracies: [0.1, 0.9]), second = ResultsStoreTests.stored(c, accuracies: [0.1, 0.8])
-        try ResultsStore(path: a).record(first.0, epochs: first.1)
-        try ResultsStore(path: b).record(second.0, epochs: second.1)
-        let into = directory.appendingPathComponent("c.sqlite").path
-        let result = try Self.run(["merge", a, b, "--into", into])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("conflicting results for run \(first.0.runName)"))
-        #expect(try ResultsStore(path: into).runs().isEmpty)
-        let identical = try Self.run(["merge", a, a, "--into", into])
-        #expect(identical.status == 0)
-        #expect(identical.stdout.contains("1 run(s) added"))
+        try TinyData.withTemporaryDirectory { directory in
+            let a = directory.appendingPathComponent("a.sqlite").path, b = directory.appendingPathComponent("b.sqlite").path
+            let c = ResultsStoreTests.configuration(lr: 0.01)
+            let first = ResultsStoreTests.stored(c, accuracies: [0.1, 0.9]), second = ResultsStoreTests.stored(c, accuracies: [0.1, 0.8])
+            try ResultsStore(path: a).record(first.0, epochs: first.1)
+            try ResultsStore(path: b).record(second.0, epochs: second.1)
+            let into = directory.appendingPathComponent("c.sqlite").path
+            let result = try Self.run(["merge", a, b, "--into", into])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("conflicting results for run \(first.0.runName)"))
+            #expect(try ResultsStore(path: into).runs().isEmpty)
+            let identical = try Self.run(["merge", a, a, "--into", into])
+            #expect(identical.status == 0)
+            #expect(identical.stdout.contains("1 run(s) added"))
+        }
     }
 
     @Test(arguments: [

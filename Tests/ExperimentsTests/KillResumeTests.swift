@@ -20,6 +20,14 @@ struct KillResumeTests {
         try DatabaseQueue(path: path).read { try T.fetchOne($0, sql: sql) }
     }
 
+    /// Kills `process` and waits for it when it is still running, so that a test that stops early (a
+    /// failed `#require`, a time limit) leaves no child writing into a directory about to be removed.
+    static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     static func sweep(_ store: String, data: URL) -> Process {
         let process = Process()
         process.executableURL = executable
@@ -31,41 +39,43 @@ struct KillResumeTests {
     }
 
     @Test(.timeLimit(.minutes(5))) func killedSweepResumesWithoutLossOrDuplicates() async throws {
-        let directory = TinyData.temporaryDirectory()
-        let data = directory.appendingPathComponent("data")
-        try TinyData.writeIDX(to: data)
-        let store = directory.appendingPathComponent("s.sqlite").path
+        try await TinyData.withTemporaryDirectory { directory in
+            let data = directory.appendingPathComponent("data")
+            try TinyData.writeIDX(to: data)
+            let store = directory.appendingPathComponent("s.sqlite").path
 
-        let child = Self.sweep(store, data: data)
-        try child.run()
-        var stored = 0
-        for _ in 0..<600 where child.isRunning {
-            try await Task.sleep(for: .milliseconds(100))
-            if FileManager.default.fileExists(atPath: store) {
-                stored = (try? Self.scalar(Int.self, "SELECT COUNT(*) FROM runs", in: store)) ?? 0
-                if stored >= 2 { break }
+            let child = Self.sweep(store, data: data)
+            try child.run()
+            defer { Self.stop(child) }
+            var stored = 0
+            for _ in 0..<600 where child.isRunning {
+                try await Task.sleep(for: .milliseconds(100))
+                if FileManager.default.fileExists(atPath: store) {
+                    stored = (try? Self.scalar(Int.self, "SELECT COUNT(*) FROM runs", in: store)) ?? 0
+                    if stored >= 2 { break }
+                }
             }
+            #expect(child.isRunning, "the sweep finished before it could be killed")
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            #expect(child.terminationReason == .uncaughtSignal)
+
+            let integrity = try Self.scalar(String.self, "PRAGMA integrity_check", in: store)
+            #expect(integrity == "ok")
+            let afterKill = try ResultsStore(path: store)
+            let survivors = try afterKill.runs()
+            #expect(survivors.count >= 2 && survivors.count < 16)
+            // Every stored run is complete: epochs 0 and 1.
+            #expect(try afterKill.epochs().count == 2 * survivors.count)
+
+            let resumed = Self.sweep(store, data: data)
+            try resumed.run()
+            resumed.waitUntilExit()
+            #expect(resumed.terminationStatus == 0)
+            let final = try ResultsStore(path: store).runs()
+            #expect(final.count == 16)
+            #expect(Set(final.map(\.hash)).count == 16)
+            for run in survivors { #expect(final.contains(run)) }
         }
-        #expect(child.isRunning, "the sweep finished before it could be killed")
-        kill(child.processIdentifier, SIGKILL)
-        child.waitUntilExit()
-        #expect(child.terminationReason == .uncaughtSignal)
-
-        let integrity = try Self.scalar(String.self, "PRAGMA integrity_check", in: store)
-        #expect(integrity == "ok")
-        let afterKill = try ResultsStore(path: store)
-        let survivors = try afterKill.runs()
-        #expect(survivors.count >= 2 && survivors.count < 16)
-        // Every stored run is complete: epochs 0 and 1.
-        #expect(try afterKill.epochs().count == 2 * survivors.count)
-
-        let resumed = Self.sweep(store, data: data)
-        try resumed.run()
-        resumed.waitUntilExit()
-        #expect(resumed.terminationStatus == 0)
-        let final = try ResultsStore(path: store).runs()
-        #expect(final.count == 16)
-        #expect(Set(final.map(\.hash)).count == 16)
-        for run in survivors { #expect(final.contains(run)) }
     }
 }

@@ -71,31 +71,33 @@ struct SweepGridTests {
         let log = StalenessSimulator.run(try SimulationConfiguration(workers: 6, model: .gamma(sigma: 0.5), gradients: 5_000, seed: 4))
         let calibration = try ClusterCalibration(log: log, source: "log", workers: 6, models: ["gamma", "normal"],
                                                  gradients: 5_000, repeats: 0)
-        let url = TinyData.temporaryDirectory().appendingPathComponent("calibration.json")
-        try calibration.write(to: url)
-        var calibrated = SweepGrid()
-        try calibrated.set(.delay, to: "workers:12,sampled:12")
-        calibrated.set(.calibration, values: [url.path])
-        var spelled = SweepGrid()
-        try spelled.set(.delay, to: "workers:12,sampled:12")
-        try spelled.set(.model, to: calibration.best.model)
-        try spelled.set(.sigma, to: "\(calibration.best.sigma)")
-        #expect(try calibrated.configurations() == spelled.configurations())
-        if case let .emulated(emulation) = try calibrated.configurations()[0].delay,
-           case let .simulated(model, _, _) = emulation.order {
-            #expect(model.name == calibration.best.model && model.standardDeviation == calibration.best.sigma
-                    && emulation.workers == 12)
-        } else { Issue.record("not simulated workers") }
+        try TinyData.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("calibration.json")
+            try calibration.write(to: url)
+            var calibrated = SweepGrid()
+            try calibrated.set(.delay, to: "workers:12,sampled:12")
+            calibrated.set(.calibration, values: [url.path])
+            var spelled = SweepGrid()
+            try spelled.set(.delay, to: "workers:12,sampled:12")
+            try spelled.set(.model, to: calibration.best.model)
+            try spelled.set(.sigma, to: "\(calibration.best.sigma)")
+            #expect(try calibrated.configurations() == spelled.configurations())
+            if case let .emulated(emulation) = try calibrated.configurations()[0].delay,
+               case let .simulated(model, _, _) = emulation.order {
+                #expect(model.name == calibration.best.model && model.standardDeviation == calibration.best.sigma
+                        && emulation.workers == 12)
+            } else { Issue.record("not simulated workers") }
 
-        let builder = ConfigurationBuilder()
-        let message = "--calibration sets the model and σ; give --calibration or --model/--sigma, not both"
-        #expect(throws: SweepError.invalidCombination(message)) {
-            try builder.configuration([.delay: "workers:4", .calibration: url.path, .sigma: "0.3"])
-        }
-        #expect(throws: SweepError.self) { try builder.configuration([.delay: "32", .calibration: url.path]) }
-        #expect(throws: SweepError.badValue(option: "calibration", value: "missing.json",
-                                            reason: "cannot read missing.json: No such file or directory")) {
-            try builder.configuration([.delay: "workers:4", .calibration: "missing.json"])
+            let builder = ConfigurationBuilder()
+            let message = "--calibration sets the model and σ; give --calibration or --model/--sigma, not both"
+            #expect(throws: SweepError.invalidCombination(message)) {
+                try builder.configuration([.delay: "workers:4", .calibration: url.path, .sigma: "0.3"])
+            }
+            #expect(throws: SweepError.self) { try builder.configuration([.delay: "32", .calibration: url.path]) }
+            #expect(throws: SweepError.badValue(option: "calibration", value: "missing.json",
+                                                reason: "cannot read missing.json: No such file or directory")) {
+                try builder.configuration([.delay: "workers:4", .calibration: "missing.json"])
+            }
         }
     }
 
@@ -107,15 +109,17 @@ struct SweepGridTests {
                                                                      heterogeneity: stragglers, gradients: 5_000, seed: 4))
         let calibration = try ClusterCalibration(log: log, source: "log", workers: 5, models: ["normal"],
                                                  heterogeneity: stragglers, gradients: 5_000, repeats: 0)
-        let url = TinyData.temporaryDirectory().appendingPathComponent("calibration.json")
-        try calibration.write(to: url)
-        let builder = ConfigurationBuilder()
-        let c = try builder.configuration([.delay: "workers:10", .calibration: url.path])
-        if case let .emulated(emulation) = c.delay, case let .simulated(_, heterogeneity, _) = emulation.order {
-            #expect(heterogeneity == stragglers)
-        } else { Issue.record("not simulated workers") }
-        #expect(throws: SweepError.self) {
-            try builder.configuration([.delay: "workers:10", .calibration: url.path, .slowFraction: "0.5"])
+        try TinyData.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("calibration.json")
+            try calibration.write(to: url)
+            let builder = ConfigurationBuilder()
+            let c = try builder.configuration([.delay: "workers:10", .calibration: url.path])
+            if case let .emulated(emulation) = c.delay, case let .simulated(_, heterogeneity, _) = emulation.order {
+                #expect(heterogeneity == stragglers)
+            } else { Issue.record("not simulated workers") }
+            #expect(throws: SweepError.self) {
+                try builder.configuration([.delay: "workers:10", .calibration: url.path, .slowFraction: "0.5"])
+            }
         }
     }
 
@@ -136,43 +140,46 @@ struct SweepGridTests {
     }
 
     @Test func gridFilesAndCommandLineOverrides() throws {
-        let url = TinyData.temporaryDirectory().appendingPathComponent("grid.json")
-        try Data(#"{"optimizer": ["sgd", "adam"], "lr": "2^-3:2^-1", "batch": [64, 128], "nesterov": false, "epochs": 2}"#.utf8)
-            .write(to: url)
-        let file = try SweepGrid.load(jsonFile: url.path)
-        #expect(file.axes[.lr] == ["0.125", "0.25", "0.5"])
-        #expect(file.axes[.batch] == ["64", "128"])
-        #expect(file.axes[.nesterov] == ["false"])
-        #expect(try file.configurations().count == 12)
-        var commandLine = SweepGrid()
-        try commandLine.set(.optimizer, to: "adam")
-        #expect(try file.overridden(by: commandLine).configurations().count == 6)
-        try Data(#"{"learning-rate": 0.1}"#.utf8).write(to: url)
-        #expect(throws: SweepError.unknownOption("learning-rate", file: url.path)) { try SweepGrid.load(jsonFile: url.path) }
+        try TinyData.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("grid.json")
+            try Data(#"{"optimizer": ["sgd", "adam"], "lr": "2^-3:2^-1", "batch": [64, 128], "nesterov": false, "epochs": 2}"#.utf8)
+                .write(to: url)
+            let file = try SweepGrid.load(jsonFile: url.path)
+            #expect(file.axes[.lr] == ["0.125", "0.25", "0.5"])
+            #expect(file.axes[.batch] == ["64", "128"])
+            #expect(file.axes[.nesterov] == ["false"])
+            #expect(try file.configurations().count == 12)
+            var commandLine = SweepGrid()
+            try commandLine.set(.optimizer, to: "adam")
+            #expect(try file.overridden(by: commandLine).configurations().count == 6)
+            try Data(#"{"learning-rate": 0.1}"#.utf8).write(to: url)
+            #expect(throws: SweepError.unknownOption("learning-rate", file: url.path)) { try SweepGrid.load(jsonFile: url.path) }
+        }
     }
 
     @Test func yamlGridFileReadsLikeTheJSONOne() throws {
-        let directory = TinyData.temporaryDirectory()
-        let yaml = directory.appendingPathComponent("grid.yaml"), json = directory.appendingPathComponent("grid.json")
-        try Data("""
-            # the same grid as the JSON file below
-            optimizer: [sgd, "adam"]
-            lr: '2^-3:2^-1'   # three powers of two
-            batch:
-              - 64
-              - 128
-            delay: ["sampled:33,workers:33", 8]
-            nesterov: false
-            epochs: 2
-            """.utf8).write(to: yaml)
-        try Data(#"{"optimizer": ["sgd", "adam"], "lr": "2^-3:2^-1", "batch": [64, 128], "delay": ["sampled:33,workers:33", 8], "nesterov": false, "epochs": 2}"#.utf8)
-            .write(to: json)
-        let fromYAML = try SweepGrid.load(file: yaml.path)
-        #expect(fromYAML.axes[.lr] == ["0.125", "0.25", "0.5"])
-        #expect(fromYAML.axes[.batch] == ["64", "128"])
-        #expect(fromYAML.axes[.delay]?.count == 3)
-        #expect(try fromYAML.configurations().map(ConfigurationHash.of)
-                == SweepGrid.load(file: json.path).configurations().map(ConfigurationHash.of))
+        try TinyData.withTemporaryDirectory { directory in
+            let yaml = directory.appendingPathComponent("grid.yaml"), json = directory.appendingPathComponent("grid.json")
+            try Data("""
+                # the same grid as the JSON file below
+                optimizer: [sgd, "adam"]
+                lr: '2^-3:2^-1'   # three powers of two
+                batch:
+                  - 64
+                  - 128
+                delay: ["sampled:33,workers:33", 8]
+                nesterov: false
+                epochs: 2
+                """.utf8).write(to: yaml)
+            try Data(#"{"optimizer": ["sgd", "adam"], "lr": "2^-3:2^-1", "batch": [64, 128], "delay": ["sampled:33,workers:33", 8], "nesterov": false, "epochs": 2}"#.utf8)
+                .write(to: json)
+            let fromYAML = try SweepGrid.load(file: yaml.path)
+            #expect(fromYAML.axes[.lr] == ["0.125", "0.25", "0.5"])
+            #expect(fromYAML.axes[.batch] == ["64", "128"])
+            #expect(fromYAML.axes[.delay]?.count == 3)
+            #expect(try fromYAML.configurations().map(ConfigurationHash.of)
+                    == SweepGrid.load(file: json.path).configurations().map(ConfigurationHash.of))
+        }
     }
 
     @Test(arguments: [
@@ -186,9 +193,11 @@ struct SweepGridTests {
         ("seed: [1, , 3]\n", "line 1: empty value"),
     ])
     func yamlOutsideTheSubsetIsRefusedWithItsLine(text: String, message: String) throws {
-        let url = TinyData.temporaryDirectory().appendingPathComponent("grid.yml")
-        try Data(text.utf8).write(to: url)
-        #expect(throws: SweepError.badGridFile(path: url.path, reason: message)) { try SweepGrid.load(file: url.path) }
+        try TinyData.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("grid.yml")
+            try Data(text.utf8).write(to: url)
+            #expect(throws: SweepError.badGridFile(path: url.path, reason: message)) { try SweepGrid.load(file: url.path) }
+        }
     }
 
     @Test(arguments: [1, 2, 3, 7, 12])

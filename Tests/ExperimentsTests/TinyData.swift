@@ -53,10 +53,35 @@ enum TinyData {
         }
     }
 
-    /// A fresh temporary directory.
-    static func temporaryDirectory() -> URL {
+    /// Runs `body` with a fresh temporary directory and removes the directory when `body` returns or
+    /// throws, so that neither passing nor failing tests leave files behind in the temporary directory.
+    /// `body` must finish everything that writes there (child processes included) before it ends.
+    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) rethrows -> T {
+        let url = makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url)
+    }
+
+    /// The same for an asynchronous `body`: the directory is removed once `body` has returned or thrown.
+    static func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async rethrows -> T {
+        let url = makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try await body(url)
+    }
+
+    /// A fresh, empty directory under the system's temporary directory; only the scoped helpers above
+    /// call it, so that each directory has an owner that removes it.
+    private static func makeTemporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("experiments-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A fresh, empty directory `name` inside `directory`, for tests that need a second directory
+    /// beside their files (both go when `directory` is removed).
+    static func subdirectory(_ name: String, of directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
