@@ -713,8 +713,8 @@ AVX2_TARGET static inline void add_window_rows(__m256 *sum, const float *gradien
         sum[ky] = _mm256_fmadd_ps(g, _mm256_maskload_ps(window + ky * in_side, mask), sum[ky]);
 }
 
-/* The weight gradient of one output channel (kernel 5, rows of 5 pixels, one input channel) for two
- * output channels (lists a and b) at once: 10 independent chains instead of 5, too few for the
+/* The weight gradient of a kernel of 5 over one input channel (5 rows of 5 pixels) for two output
+ * channels (lists a and b) at once: 10 independent chains, where one channel's 5 are too few for the
  * multiply-adds' latency; each row is still one chain in its list's order. */
 AVX2_TARGET static inline void weight_gradient_pair(const float *input, int in_side, const float *gradient_a,
                                                     const int32_t *offset_a, int count_a, float *rows_a,
@@ -739,32 +739,33 @@ AVX2_TARGET static inline void weight_gradient_pair(const float *input, int in_s
     }
 }
 
-/* Receptive-field rows first..first+ROWS-1 (VECTORS vectors each; ROWS <= 5, ROWS*VECTORS <= 12) of one output channel's weight
- * gradient, held in `lanes` as padded receptive-field rows (padded_positions):
- * ROWS*VECTORS chains in registers, each route adding its field's rows, the last vector of a row a
- * masked load that stops at the row's end. */
-AVX2_TARGET ALWAYS_INLINE void weight_gradient_rows(const float *input, window_rows rows, int first, int ROWS,
-                                                    int VECTORS, const float *gradient, const int32_t *offset,
+/* Receptive-field rows first..first+pass_rows-1 of one output channel's weight gradient, held in
+ * `lanes` as padded rows (padded_positions) of rows.vectors vectors, passed as `vectors` (a constant
+ * at each call; pass_rows <= 5 and pass_rows*vectors <= 12): the chains in registers, each route
+ * adding its field's rows, the last vector of a row a masked load that stops at the row's end. */
+AVX2_TARGET ALWAYS_INLINE void weight_gradient_rows(const float *input, window_rows rows, int first, int pass_rows,
+                                                    int vectors, const float *gradient, const int32_t *offset,
                                                     int count, float *lanes) {
-    const __m256i last = lanes_below(rows.length - 8 * (VECTORS - 1));
+    const __m256i last = lanes_below(rows.length - 8 * (vectors - 1));
     __m256 sum[12];
     ptrdiff_t at[5];
-    for (int r = 0; r < ROWS; r++) {
+    float *pass = lanes + first * 8 * vectors;
+    for (int r = 0; r < pass_rows; r++) {
         at[r] = row_offset(rows, first + r);
-        for (int v = 0; v < VECTORS; v++) sum[r * VECTORS + v] = _mm256_load_ps(lanes + (first + r) * 8 * VECTORS + 8 * v);
+        for (int v = 0; v < vectors; v++) sum[r * vectors + v] = _mm256_load_ps(pass + (r * vectors + v) * 8);
     }
     for (int e = 0; e < count; e++) {
         const __m256 g = _mm256_broadcast_ss(gradient + e);
         const float *window = input + offset[e];
-        for (int r = 0; r < ROWS; r++)
-            for (int v = 0; v < VECTORS; v++) {
+        for (int r = 0; r < pass_rows; r++)
+            for (int v = 0; v < vectors; v++) {
                 const float *source = window + at[r] + 8 * v;
-                __m256 x = v + 1 < VECTORS ? _mm256_loadu_ps(source) : _mm256_maskload_ps(source, last);
-                sum[r * VECTORS + v] = _mm256_fmadd_ps(g, x, sum[r * VECTORS + v]);
+                __m256 x = v + 1 < vectors ? _mm256_loadu_ps(source) : _mm256_maskload_ps(source, last);
+                sum[r * vectors + v] = _mm256_fmadd_ps(g, x, sum[r * vectors + v]);
             }
     }
-    for (int r = 0; r < ROWS; r++)
-        for (int v = 0; v < VECTORS; v++) _mm256_store_ps(lanes + (first + r) * 8 * VECTORS + 8 * v, sum[r * VECTORS + v]);
+    for (int r = 0; r < pass_rows; r++)
+        for (int v = 0; v < vectors; v++) _mm256_store_ps(pass + (r * vectors + v) * 8, sum[r * vectors + v]);
 }
 
 /* One output channel's weight gradient over its list, its rows in passes of at most 12 chains (the
@@ -796,7 +797,7 @@ AVX2_TARGET static void conv_weight_gradient_avx2(const float *input, int in_cha
                                                   int in_side, int kernel, stl_routes routes, int channels,
                                                   float *weight_gradient) {
     window_rows rows = receptive_rows(in_channels, plane_stride, pixel_stride, in_side, kernel);
-    if (kernel != 5 || rows.vectors > 4) {
+    if (kernel != 5 || rows.vectors > 4 || rows.count * 8 * rows.vectors > STL_PADDED_FLOATS) {
         conv_weight_gradient_portable(input, in_channels, plane_stride, pixel_stride, in_side, kernel, routes, channels,
                                       weight_gradient);
         return;

@@ -8,7 +8,7 @@
 /// OpenBLAS runs far faster than the same products a chunk at a time. Last, the convolutions'
 /// backward passes run chunk by chunk over the entries of their output gradient that pooling and
 /// ReLU let through (`PooledRoutes`), a quarter or less of it, adding into the gradient in chunk
-/// order, which keeps results deterministic.
+/// order, which keeps results deterministic; conv2's runs on its input transposed channels-last.
 final class LeNet5Worker {
     /// Images per chunk.
     let chunk: Int
