@@ -171,7 +171,7 @@ import Testing
         let (inChannels, channels) = channelCounts
         let images = 3, inputSide = 14, kernel = 5, side = 10, half = 5
         let plane = inputSide * inputSide, imageStride = inChannels * plane
-        let planeStride = layout.planeStride(channels: inChannels), pixelStride = layout.pixelStride(channels: inChannels)
+        let planeStride = layout.planeStride, pixelStride = layout.pixelStride(channels: inChannels)
         let (output, winners) = Self.pooled(channels: channels, images: images, side: side, seed: 7)
         let upstream = Self.noise(output.count, seed: 8)
         let input = Self.noise(images * imageStride, seed: 9)

@@ -5,8 +5,8 @@ enum ConvolutionInputLayout: Equatable, Sendable {
     /// A pixel's channels side by side, pixels in row-major order ([y][x][ci]).
     case channelsLast
 
-    /// Floats between channels of a pixel, given the input's `channels`.
-    func planeStride(channels: Int) -> Int {
+    /// Floats between channels of a pixel.
+    var planeStride: Int {
         switch self {
         case .planar(let planeStride): planeStride
         case .channelsLast: 1

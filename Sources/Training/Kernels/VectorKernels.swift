@@ -70,7 +70,7 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
         input: UnsafePointer<Float>, inputChannels: Int, layout: ConvolutionInputLayout, inputSide: Int, kernel: Int,
         routes: PooledRoutes, channels: Int, into weightGradient: UnsafeMutablePointer<Float>
     ) {
-        set.pointee.conv_weight_gradient(input, Int32(inputChannels), Int32(layout.planeStride(channels: inputChannels)),
+        set.pointee.conv_weight_gradient(input, Int32(inputChannels), Int32(layout.planeStride),
                                          Int32(layout.pixelStride(channels: inputChannels)), Int32(inputSide),
                                          Int32(kernel), routes.filled, Int32(channels), weightGradient)
     }
@@ -88,7 +88,7 @@ public struct VectorKernels: @unchecked Sendable, CustomStringConvertible {
         let pixelStride = layout.pixelStride(channels: inputChannels)
         let rows = inputChannels / pixelStride * kernel, paddedLength = (kernel * pixelStride + 7) / 8 * 8
         precondition(rows * paddedLength <= Int(STL_PADDED_FLOATS))
-        set.pointee.conv_input_gradient(weights, Int32(inputChannels), Int32(layout.planeStride(channels: inputChannels)),
+        set.pointee.conv_input_gradient(weights, Int32(inputChannels), Int32(layout.planeStride),
                                         Int32(pixelStride), Int32(inputSide), Int32(kernel), routes.filled,
                                         Int32(channels), inputGradient)
     }
